@@ -1,0 +1,2 @@
+namespace Interview.Crdt;
+public sealed class Doc { }

@@ -1,0 +1,2 @@
+namespace Interview.Sandbox;
+public interface ICodeRunner { }

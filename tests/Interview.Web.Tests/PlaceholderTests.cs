@@ -1,0 +1,7 @@
+namespace Interview.Web.Tests;
+
+public class PlaceholderTests
+{
+    [Fact]
+    public void Program_exists() => Assert.NotNull(typeof(Program));
+}
