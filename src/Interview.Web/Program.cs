@@ -1,4 +1,24 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => "ok");
+using Interview.Web.Components;
+using Interview.Web.Features.Chat;
+using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Hosting;
+using Interview.Web.Shared.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHosting();
+builder.AddPersistence();
+builder.AddRooms();
+builder.AddChat();
+
+var app = builder.Build();
+
+app.UseHosting();
+app.MapHealth();
+app.MapRooms();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,29 @@
+namespace Interview.Web.Features.Rooms;
+
+/// <summary>A participant's mutable state, owned by its room actor (never shared outside it).</summary>
+internal sealed class Participant(string id, string displayName, string sessionKey, bool isOwner, DateTimeOffset joinedAt)
+{
+    private readonly Queue<DateTimeOffset> _recentChat = new();
+
+    public string Id { get; } = id;
+    public string DisplayName { get; } = displayName;
+    public string SessionKey { get; } = sessionKey;
+    public bool IsOwner { get; } = isOwner;
+    public DateTimeOffset JoinedAt { get; } = joinedAt;
+    public PresenceState Presence { get; set; } = PresenceState.Connected;
+    public string? ConnectionId { get; set; }
+
+    /// <summary>Bumped on every drop, so a grace timer only removes the participant it was started for.</summary>
+    public int DropCount { get; set; }
+
+    public ParticipantView ToView() => new(Id, DisplayName, IsOwner, Presence, JoinedAt);
+
+    /// <summary>Sliding-window chat limit. Returns the wait before the next message is allowed, or null if allowed now.</summary>
+    public TimeSpan? TryTakeChatSlot(DateTimeOffset now, int count, TimeSpan window)
+    {
+        while (_recentChat.Count > 0 && now - _recentChat.Peek() >= window) _recentChat.Dequeue();
+        if (_recentChat.Count >= count) return window - (now - _recentChat.Peek());
+        _recentChat.Enqueue(now);
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Interview.Web.Features.Chat;
+using Interview.Web.Shared.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Features.Rooms;
+
+/// <summary>A room just created, with the secret that proves its creator (set as a cookie, never stored in clear).</summary>
+public sealed record CreatedRoom(string Id, string OwnerToken);
+
+/// <summary>Finds rooms (loading them lazily from storage), creates and removes them.</summary>
+public interface IRoomRegistry
+{
+    Task<CreatedRoom> CreateAsync(string? title, int? capacity, CancellationToken cancellationToken = default);
+
+    /// <summary>The room with that id, or null if none exists.</summary>
+    Task<IRoom?> FindAsync(string roomId, CancellationToken cancellationToken = default);
+
+    /// <summary>Unloads the room and deletes its data.</summary>
+    Task DeleteAsync(string roomId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of the rooms loaded in memory.</summary>
+    IReadOnlyCollection<string> LoadedRoomIds { get; }
+}
+
+internal sealed class RoomRegistry(
+    IRoomStore store,
+    IRoomBroadcaster broadcaster,
+    IOptions<RoomOptions> options,
+    IOptions<ChatOptions> chatOptions,
+    TimeProvider time,
+    ILoggerFactory loggers) : IRoomRegistry, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<RoomActor?>>> _rooms = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = loggers.CreateLogger("Interview.Rooms");
+
+    public IReadOnlyCollection<string> LoadedRoomIds => [.. _rooms.Keys];
+
+    public async Task<CreatedRoom> CreateAsync(string? title, int? capacity, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var cleanTitle = (title ?? "").Trim();
+        if (cleanTitle.Length > settings.MaxTitleLength) cleanTitle = cleanTitle[..settings.MaxTitleLength];
+        var roomCapacity = Math.Clamp(capacity ?? settings.DefaultCapacity, 1, settings.MaxCapacity);
+        var token = RoomTokens.NewSecret();
+        var now = time.GetUtcNow();
+        var record = new RoomRecord(RoomTokens.NewRoomId(), cleanTitle, roomCapacity, RoomTokens.Hash(token), now, now, null);
+        await store.CreateRoomAsync(record, cancellationToken);
+        return new CreatedRoom(record.Id, token);
+    }
+
+    public async Task<IRoom?> FindAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        if (!RoomTokens.IsRoomId(roomId)) return null;
+        var lazy = _rooms.GetOrAdd(roomId, id => new Lazy<Task<RoomActor?>>(() => LoadAsync(id)));
+        var room = await lazy.Value;
+        if (room is null) _rooms.TryRemove(new(roomId, lazy));
+        return room;
+    }
+
+    public async Task DeleteAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        if (_rooms.TryRemove(roomId, out var lazy) && await lazy.Value is { } room) await room.DisposeAsync();
+        await store.DeleteRoomAsync(roomId, cancellationToken);
+    }
+
+    private async Task<RoomActor?> LoadAsync(string roomId)
+    {
+        var record = await store.GetRoomAsync(roomId);
+        if (record is null) return null;
+        var chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
+        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lazy in _rooms.Values)
+        {
+            if (lazy.IsValueCreated && await lazy.Value is { } room) await room.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Interview.Web.Shared.Hosting;
+using Interview.Web.Shared.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Interview.Web.Features.Rooms;
+
+public static class RoomsEndpoints
+{
+    public static void AddRooms(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RoomOptions>()
+            .Bind(builder.Configuration.GetSection(RoomOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IRoomBroadcaster, HubRoomBroadcaster>();
+        builder.Services.AddSingleton<IRoomRegistry, RoomRegistry>();
+        builder.Services.AddSingleton<RoomExpiryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomExpiryService>());
+        builder.Services.AddSingleton<HubCallRateLimitFilter>();
+
+        var maxMessage = builder.Configuration.GetValue<int?>($"{HostingOptions.Section}:{nameof(HostingOptions.MaxHubMessageBytes)}")
+            ?? new HostingOptions().MaxHubMessageBytes;
+        builder.Services.AddSignalR(hub =>
+            {
+                // Deliberate: large enough for a 2,000-character chat message and room events, small enough that a
+                // client cannot make the server buffer megabytes. Features with bigger payloads send them in chunks.
+                hub.MaximumReceiveMessageSize = maxMessage;
+                hub.EnableDetailedErrors = false;
+                hub.AddFilter<HubCallRateLimitFilter>();
+            })
+            .AddMessagePackProtocol();
+    }
+
+    public static void MapRooms(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hubs"),
+            branch => branch.UseMiddleware<OriginCheckMiddleware>());
+        app.MapHub<RoomHub>(RoomHub.Path);
+
+        app.MapPost("/rooms", async ([FromForm] string? title, [FromForm] int? capacity, IRoomRegistry rooms, HttpContext context) =>
+        {
+            var room = await rooms.CreateAsync(title, capacity, context.RequestAborted);
+            OwnerCookie.Set(context.Response, room, context.Request.IsHttps);
+            return Results.Redirect(RoomPaths.Room(room.Id));
+        });
+    }
+}
+
+/// <summary>The room's URLs.</summary>
+public static class RoomPaths
+{
+    public static string Room(string roomId) => "/r/" + roomId;
+}

@@ -1,0 +1,31 @@
+namespace Interview.Web.Shared.Persistence;
+
+/// <summary>Schema migrations, applied in order; the index + 1 is stored as SQLite's <c>user_version</c>. Append only.</summary>
+internal static class SqliteMigrations
+{
+    public static readonly string[] All =
+    [
+        // 1: rooms and chat
+        """
+        CREATE TABLE rooms (
+            id               TEXT PRIMARY KEY,
+            title            TEXT NOT NULL,
+            capacity         INTEGER NOT NULL,
+            owner_token_hash TEXT NOT NULL,
+            created_at       INTEGER NOT NULL,
+            last_active_at   INTEGER NOT NULL,
+            ended_at         INTEGER NULL
+        );
+        CREATE INDEX rooms_last_active ON rooms (last_active_at);
+        CREATE TABLE chat_messages (
+            room_id        TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+            seq            INTEGER NOT NULL,
+            participant_id TEXT NOT NULL,
+            author_name    TEXT NOT NULL,
+            text           TEXT NOT NULL,
+            sent_at        INTEGER NOT NULL,
+            PRIMARY KEY (room_id, seq)
+        );
+        """,
+    ];
+}

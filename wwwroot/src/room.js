@@ -1,0 +1,125 @@
+// Room client: loaded by the room page (RoomPage.razor) once its circuit is interactive. It owns the room hub
+// connection, joins with the tab's session identity, rejoins by itself after every reconnect, and shows the
+// connection state. Room state itself is rendered by Blazor from the server's room actor.
+import { createHubConnection, startWithRetry, HubConnectionState } from './room/hub-connection.js';
+import { ConnectionStatus } from './room/connection-status.js';
+import { loadIdentity, saveIdentity, forgetIdentity, newSessionKey } from './room/session-identity.js';
+import { watchCircuit } from './room/circuit-events.js';
+
+/** JoinStatus names, as the server's enum (RoomMessages.cs); SignalR's MessagePack sends enums by name. */
+export const JoinStatus = Object.freeze({ Joined: 'Joined', Full: 'Full', Ended: 'Ended', NotFound: 'NotFound' });
+
+export function connect(statusElement, roomId, dotnet) {
+  const client = new RoomClient(statusElement, roomId, dotnet);
+  return {
+    join: (name) => client.join(name),
+    leave: () => client.leave(),
+    savedName: () => loadIdentity(roomId)?.name ?? null,
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
+    dispose: () => client.dispose(),
+  };
+}
+
+class RoomClient {
+  #roomId;
+  #dotnet;
+  #status;
+  #connection = createHubConnection();
+  #abort = new AbortController();
+  #started;
+  #identity = null;
+  #stopWatchingCircuit;
+
+  constructor(statusElement, roomId, dotnet) {
+    this.#roomId = roomId;
+    this.#dotnet = dotnet;
+    this.#status = new ConnectionStatus(statusElement);
+    this.#stopWatchingCircuit = watchCircuit((state) => { this.#status.circuit = state; });
+
+    this.#connection.onreconnecting(() => { this.#status.hub = 'reconnecting'; });
+    this.#connection.onreconnected(() => this.#rejoin());
+    this.#connection.onclose(() => { if (!this.#abort.signal.aborted) this.#restart(); });
+    // Room state is rendered by the server; the client only needs to forget its identity when the room ends.
+    for (const method of ['ParticipantJoined', 'ParticipantChanged', 'ParticipantLeft', 'ChatPosted']) this.#connection.on(method, () => {});
+    this.#connection.on('RoomEnded', () => { forgetIdentity(roomId); this.#identity = null; });
+    this.#started = this.#start();
+    window.addEventListener('pagehide', this.#onPageHide);
+  }
+
+  // Closing or reloading the tab: tell the room now, so others see the leave within seconds, not after the
+  // reconnect grace period. A reload rejoins before the short unload grace ends.
+  #onPageHide = () => {
+    if (this.#identity && this.#connection.state === HubConnectionState.Connected) this.#connection.send('PageHidden');
+  };
+
+  async #start() {
+    this.#status.hub = 'connecting';
+    const started = await startWithRetry(this.#connection, this.#abort.signal, () => { this.#status.hub = 'reconnecting'; });
+    if (started) this.#status.hub = 'connected';
+    return started;
+  }
+
+  // The automatic reconnect gave up or the server closed the connection: start over, then rejoin.
+  async #restart() {
+    this.#status.hub = 'reconnecting';
+    this.#started = this.#start();
+    if (await this.#started) await this.#rejoin();
+  }
+
+  async #rejoin() {
+    if (!this.#identity) { this.#status.hub = 'connected'; return; }
+    try {
+      const outcome = await this.#invokeJoin(this.#identity);
+      this.#status.hub = 'connected';
+      await this.#dotnet.invokeMethodAsync('OnRejoined', outcome);
+    } catch (error) {
+      this.#status.hub = 'connected';
+      await this.#dotnet.invokeMethodAsync('OnRejoined', { status: JoinStatus.NotFound, participantId: null, error: String(error?.message ?? error) });
+    }
+  }
+
+  async join(name) {
+    if (!(await this.#started)) throw new Error('Not connected.');
+    const saved = loadIdentity(this.#roomId);
+    const identity = { name, key: saved?.key ?? newSessionKey() };
+    try {
+      return await this.#invokeJoin(identity);
+    } catch (error) {
+      return { status: JoinStatus.NotFound, participantId: null, error: cleanHubError(error) };
+    }
+  }
+
+  async #invokeJoin(identity) {
+    const result = await this.#connection.invoke('Join', { RoomId: this.#roomId, DisplayName: identity.name, SessionKey: identity.key });
+    const outcome = { status: result.Status, participantId: result.ParticipantId ?? null, error: null };
+    if (outcome.status === JoinStatus.Joined) {
+      this.#identity = identity;
+      saveIdentity(this.#roomId, identity);
+    } else {
+      this.#identity = null;
+    }
+    return outcome;
+  }
+
+  async leave() {
+    this.#identity = null;
+    forgetIdentity(this.#roomId);
+    if (this.#connection.state === HubConnectionState.Connected) await this.#connection.invoke('Leave');
+  }
+
+  async dispose() {
+    window.removeEventListener('pagehide', this.#onPageHide);
+    this.#abort.abort();
+    this.#stopWatchingCircuit();
+    this.#status.dispose();
+    await this.#connection.stop();
+  }
+}
+
+// "An unexpected error occurred invoking 'Join' on the server. HubException: Enter a display name." → the last part.
+function cleanHubError(error) {
+  const text = String(error?.message ?? error);
+  const marker = 'HubException: ';
+  const at = text.lastIndexOf(marker);
+  return at >= 0 ? text.slice(at + marker.length) : text;
+}
