@@ -11,6 +11,8 @@ await build({
   outdir: 'dist',
   bundle: true,
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'es2022',
   minify: true,
   sourcemap: true,

@@ -5,12 +5,14 @@ import { createHubConnection, startWithRetry, HubConnectionState } from './room/
 import { ConnectionStatus } from './room/connection-status.js';
 import { loadIdentity, saveIdentity, forgetIdentity, newSessionKey } from './room/session-identity.js';
 import { watchCircuit } from './room/circuit-events.js';
+import { setCurrentRoom } from './room/current-room.js';
 
 /** JoinStatus names, as the server's enum (RoomMessages.cs); SignalR's MessagePack sends enums by name. */
 export const JoinStatus = Object.freeze({ Joined: 'Joined', Full: 'Full', Ended: 'Ended', NotFound: 'NotFound' });
 
 export function connect(statusElement, roomId, dotnet) {
   const client = new RoomClient(statusElement, roomId, dotnet);
+  setCurrentRoom(client);
   return {
     join: (name) => client.join(name),
     leave: () => client.leave(),
@@ -28,7 +30,27 @@ class RoomClient {
   #abort = new AbortController();
   #started;
   #identity = null;
+  #participantId = null;
+  #listeners = new Map();
   #stopWatchingCircuit;
+
+  get roomId() { return this.#roomId; }
+  get connection() { return this.#connection; }
+  /** This tab's participant id while joined, else null. */
+  get participantId() { return this.#participantId; }
+
+  /** Subscribes to 'joined' (after every successful join or rejoin, with the participant id) or 'left'. */
+  on(event, listener) {
+    if (!this.#listeners.has(event)) this.#listeners.set(event, new Set());
+    this.#listeners.get(event).add(listener);
+    return () => this.#listeners.get(event)?.delete(listener);
+  }
+
+  #emit(event, value) {
+    for (const listener of this.#listeners.get(event) ?? []) {
+      try { listener(value); } catch (error) { console.error(error); }
+    }
+  }
 
   constructor(statusElement, roomId, dotnet) {
     this.#roomId = roomId;
@@ -41,7 +63,7 @@ class RoomClient {
     this.#connection.onclose(() => { if (!this.#abort.signal.aborted) this.#restart(); });
     // Room state is rendered by the server; the client only needs to forget its identity when the room ends.
     for (const method of ['ParticipantJoined', 'ParticipantChanged', 'ParticipantLeft', 'ChatPosted']) this.#connection.on(method, () => {});
-    this.#connection.on('RoomEnded', () => { forgetIdentity(roomId); this.#identity = null; });
+    this.#connection.on('RoomEnded', () => { forgetIdentity(roomId); this.#setLeft(); });
     this.#started = this.#start();
     window.addEventListener('pagehide', this.#onPageHide);
   }
@@ -94,20 +116,32 @@ class RoomClient {
     const outcome = { status: result.Status, participantId: result.ParticipantId ?? null, error: null };
     if (outcome.status === JoinStatus.Joined) {
       this.#identity = identity;
+      this.#participantId = outcome.participantId;
       saveIdentity(this.#roomId, identity);
+      this.#emit('joined', outcome.participantId);
     } else {
-      this.#identity = null;
+      this.#setLeft();
     }
     return outcome;
   }
 
-  async leave() {
+  #setLeft() {
     this.#identity = null;
+    if (this.#participantId !== null) {
+      this.#participantId = null;
+      this.#emit('left');
+    }
+  }
+
+  async leave() {
+    this.#setLeft();
     forgetIdentity(this.#roomId);
     if (this.#connection.state === HubConnectionState.Connected) await this.#connection.invoke('Leave');
   }
 
   async dispose() {
+    setCurrentRoom(null);
+    this.#setLeft();
     window.removeEventListener('pagehide', this.#onPageHide);
     this.#abort.abort();
     this.#stopWatchingCircuit();

@@ -1,6 +1,6 @@
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Security;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Web.Features.Rooms;
@@ -39,12 +39,19 @@ public static class RoomsEndpoints
             branch => branch.UseMiddleware<OriginCheckMiddleware>());
         app.MapHub<RoomHub>(RoomHub.Path);
 
-        app.MapPost("/rooms", async ([FromForm] string? title, [FromForm] int? capacity, IRoomRegistry rooms, HttpContext context) =>
-        {
-            var room = await rooms.CreateAsync(title, capacity, context.RequestAborted);
-            OwnerCookie.Set(context.Response, room, context.Request.IsHttps);
-            return Results.Redirect(RoomPaths.Room(room.Id));
-        });
+        app.MapPost("/rooms", CreateRoomAsync).DisableAntiforgery();
+    }
+
+    /// <summary>The home page's form: validates its antiforgery token, creates the room, marks the creator, redirects.</summary>
+    private static async Task<IResult> CreateRoomAsync(HttpContext context, IRoomRegistry rooms, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Text("This form has expired. Go back, reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        int? capacity = int.TryParse(form["capacity"], out var seats) ? seats : null;
+        var room = await rooms.CreateAsync(form["title"], capacity, context.RequestAborted);
+        OwnerCookie.Set(context.Response, room, context.Request.IsHttps);
+        return Results.Redirect(RoomPaths.Room(room.Id));
     }
 }
 

@@ -1,7 +1,0 @@
-namespace Interview.Web.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Program_exists() => Assert.NotNull(typeof(Program));
-}

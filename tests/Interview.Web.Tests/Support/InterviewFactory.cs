@@ -1,0 +1,73 @@
+using Interview.Web.Features.Rooms;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Interview.Web.Tests.Support;
+
+/// <summary>
+/// The real web host in memory (TestServer) with its own SQLite data dir, and SignalR clients speaking MessagePack
+/// over the test server's WebSockets.
+/// </summary>
+public sealed class InterviewFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string> _settings;
+
+    public InterviewFactory(Dictionary<string, string>? settings = null, string? dataDir = null)
+    {
+        DataDir = dataDir ?? Directory.CreateTempSubdirectory("interview-tests-").FullName;
+        var clientRoot = Directory.CreateTempSubdirectory("interview-client-").FullName;
+        _settings = new Dictionary<string, string>
+        {
+            ["DATA_DIR"] = DataDir,
+            ["Hosting:ClientRoot"] = clientRoot,
+            ["Rooms:ExpiryScanSeconds"] = "3600",
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+    }
+
+    public string DataDir { get; }
+
+    /// <summary>Replaces the clock every service uses (room actors, expiry).</summary>
+    public TimeProvider? Time { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            if (Time is not null) services.Replace(ServiceDescriptor.Singleton(Time));
+        });
+    }
+
+    public IRoomRegistry Rooms => Services.GetRequiredService<IRoomRegistry>();
+
+    public HubConnection Connect(string? cookie = null, string? origin = null) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, RoomHub.Path), HttpTransportType.WebSockets, options =>
+            {
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = Server.CreateWebSocketClient();
+                    client.ConfigureRequest = request =>
+                    {
+                        if (cookie is not null) request.Headers.Cookie = cookie;
+                        if (origin is not null) request.Headers.Origin = origin;
+                    };
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
+            })
+            .AddMessagePackProtocol()
+            .Build();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+    }
+}

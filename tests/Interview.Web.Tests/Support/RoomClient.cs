@@ -1,0 +1,50 @@
+using Interview.Web.Features.Chat;
+using Interview.Web.Features.Rooms;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Interview.Web.Tests.Support;
+
+/// <summary>A .NET participant: a hub connection with every server→client event recorded.</summary>
+public sealed class RoomClient : IAsyncDisposable
+{
+    private RoomClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<ParticipantView>(nameof(IRoomClient.ParticipantJoined), p => Joined.Add(p));
+        connection.On<ParticipantView>(nameof(IRoomClient.ParticipantChanged), p => Changed.Add(p));
+        connection.On<string>(nameof(IRoomClient.ParticipantLeft), id => Left.Add(id));
+        connection.On<ChatMessage>(nameof(IRoomClient.ChatPosted), m => Chat.Add(m));
+        connection.On(nameof(IRoomClient.RoomEnded), () => Ended.Add(true));
+    }
+
+    public HubConnection Connection { get; }
+    public EventLog<ParticipantView> Joined { get; } = new();
+    public EventLog<ParticipantView> Changed { get; } = new();
+    public EventLog<string> Left { get; } = new();
+    public EventLog<ChatMessage> Chat { get; } = new();
+    public EventLog<bool> Ended { get; } = new();
+    public JoinResult? Join { get; private set; }
+
+    public static async Task<RoomClient> ConnectAsync(InterviewFactory factory, string? cookie = null)
+    {
+        var client = new RoomClient(factory.Connect(cookie));
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public static async Task<RoomClient> JoinAsync(InterviewFactory factory, string roomId, string name, string? cookie = null)
+    {
+        var client = await ConnectAsync(factory, cookie);
+        client.Join = await client.JoinRoomAsync(roomId, name);
+        return client;
+    }
+
+    public Task<JoinResult> JoinRoomAsync(string roomId, string name, string? sessionKey = null) =>
+        Connection.InvokeAsync<JoinResult>(nameof(RoomHub.Join), new JoinRequest(roomId, name, sessionKey ?? NewSessionKey()));
+
+    public Task SendChatAsync(string text) => Connection.InvokeAsync(nameof(RoomHub.SendChat), text);
+
+    public static string NewSessionKey() => Guid.NewGuid().ToString("N");
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
