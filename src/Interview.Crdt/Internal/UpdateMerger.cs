@@ -69,7 +69,11 @@ internal static class UpdateMerger
             w.WriteVarUint((ulong)writes.Count);
             encoder.WriteClient(client);
             w.WriteVarUint((ulong)writes[0].Clock);
-            foreach (var x in writes) x.Struct.Write(encoder, x.Offset);
+            foreach (var x in writes)
+            {
+                if (x.Struct is Item item) item.WriteAsDecoded(encoder, x.Offset);
+                else x.Struct.Write(encoder, x.Offset);
+            }
         }
         var ds = DeleteSet.FromStore(store);
         (store.PendingDs is { } pds ? DeleteSet.Merge(ds, pds) : DeleteSet.Merge(ds)).Write(encoder);

@@ -10,11 +10,20 @@ internal sealed partial class Item
     /// info byte (content ref | origin 0x80 | right origin 0x40 | parentSub 0x20), origins, then the parent only
     /// when neither origin is written, then the content from <paramref name="offset"/>.
     /// </summary>
-    public override void Write(UpdateEncoderV1 encoder, int offset)
+    public override void Write(UpdateEncoderV1 encoder, int offset) => Write(encoder, offset, ParentSub);
+
+    /// <summary>
+    /// Writes the item as yjs writes a struct it decoded from an update (mergeUpdates): such a struct only knows
+    /// its parentSub when it was written without origins.
+    /// </summary>
+    public void WriteAsDecoded(UpdateEncoderV1 encoder, int offset) =>
+        Write(encoder, offset, Origin is null && RightOrigin is null ? ParentSub : null);
+
+    private void Write(UpdateEncoderV1 encoder, int offset, string? parentSub)
     {
         Id? origin = offset > 0 ? new Id(Id.Client, Id.Clock + offset - 1) : Origin;
         var info = (byte)((Content.Ref & 0x1f) | (origin is null ? 0 : HasOrigin) | (RightOrigin is null ? 0 : HasRightOrigin)
-            | (ParentSub is null ? 0 : HasParentSub));
+            | (parentSub is null ? 0 : HasParentSub));
         encoder.WriteInfo(info);
         if (origin is { } o) encoder.WriteId(o);
         if (RightOrigin is { } ro) encoder.WriteId(ro);
@@ -44,7 +53,7 @@ internal sealed partial class Item
                 encoder.WriteId(pid);
             }
             else throw new InvalidOperationException("item without a parent");
-            if (ParentSub is not null) encoder.WriteString(ParentSub);
+            if (parentSub is not null) encoder.WriteString(parentSub);
         }
         Content.Write(encoder, offset);
     }
