@@ -68,7 +68,7 @@ public class DifferentialTests
         return null;
     }
 
-    internal static string JsonOf(Doc doc) => Encoding.AnyValue.ToJson(new Dictionary<string, object?>
+    internal static string JsonOf(Doc doc) => Interview.Crdt.Encoding.AnyValue.ToJson(new Dictionary<string, object?>
     {
         ["text"] = doc.GetText("text").ToJson(),
         ["meta"] = doc.GetMap("meta").ToJson(),
