@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Interview.Crdt.Types;
 
@@ -89,6 +90,7 @@ public sealed partial class Doc
     /// <summary>Runs <paramref name="action"/> in one transaction (nested calls join the outer one).</summary>
     public void Transact(Action<Transaction> action, object? origin = null) => Transact(action, origin, true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Transact(Action<Transaction> action, object? origin, bool local)
     {
         var initial = false;

@@ -39,6 +39,8 @@ internal sealed class ContentString : ItemContent
         var right = new char[Math.Max(rightLen, 4)];
         Array.Copy(_chars, offset, right, 0, rightLen);
         _len = offset;
+        // Do not let the left part keep a large buffer it no longer uses.
+        if (_chars.Length - offset > 64) Array.Resize(ref _chars, offset + 8);
         // Splitting a surrogate pair would make an invalid document: both halves become U+FFFD, as in yjs.
         if (offset > 0 && char.IsHighSurrogate(_chars[offset - 1]))
         {

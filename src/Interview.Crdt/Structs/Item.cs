@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Interview.Crdt.Encoding;
 using Interview.Crdt.Types;
 
@@ -64,6 +65,7 @@ internal sealed partial class Item : AbstractStruct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ulong? GetMissing(Transaction transaction, StructStore store)
     {
         if (Origin is { } o && o.Client != Id.Client && o.Clock >= store.GetState(o.Client)) return o.Client;
@@ -115,6 +117,7 @@ internal sealed partial class Item : AbstractStruct
     /// <summary>Set when the parent was garbage collected: the item is integrated as a GC struct.</summary>
     private bool _parentGone;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Integrate(Transaction transaction, int offset)
     {
         var store = transaction.Doc.Store;
@@ -179,6 +182,7 @@ internal sealed partial class Item : AbstractStruct
     }
 
     /// <summary>YATA: find the left neighbour among the concurrent insertions between Left and Right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveConflicts(Transaction transaction, AbstractType parent)
     {
         var store = transaction.Doc.Store;
@@ -220,6 +224,7 @@ internal sealed partial class Item : AbstractStruct
         Left = left;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Delete(Transaction transaction)
     {
         if (Deleted) return;
@@ -239,6 +244,7 @@ internal sealed partial class Item : AbstractStruct
         else Content = new ContentDeleted(Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MergeWith(AbstractStruct right)
     {
         if (right is not Item r) return false;

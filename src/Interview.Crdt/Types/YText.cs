@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Interview.Crdt.Structs;
 
@@ -52,9 +53,9 @@ public class YText : AbstractType
         public void Forward()
         {
             var r = Right!;
-            if (r.Content is ContentFormat f)
+            if (!r.Countable)
             {
-                if (!r.Deleted) UpdateAttributes(ref Attributes, f);
+                if (!r.Deleted && r.Content is ContentFormat f) UpdateAttributes(ref Attributes, f);
             }
             else if (!r.Deleted) Index += r.Length;
             Left = r;
@@ -68,6 +69,7 @@ public class YText : AbstractType
         else (attrs ??= [])[f.Key] = f.ValueJson;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Position FindPosition(Transaction t, int index)
     {
         if (index < 0 || index > Length) throw new ArgumentOutOfRangeException(nameof(index), "index exceeds the text length");
@@ -86,9 +88,9 @@ public class YText : AbstractType
         while (pos.Right is not null && count > 0)
         {
             var r = pos.Right;
-            if (r.Content is ContentFormat f)
+            if (!r.Countable)
             {
-                if (!r.Deleted) UpdateAttributes(ref pos.Attributes, f);
+                if (!r.Deleted && r.Content is ContentFormat f) UpdateAttributes(ref pos.Attributes, f);
             }
             else if (!r.Deleted)
             {
@@ -102,6 +104,7 @@ public class YText : AbstractType
         return pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertContent(Transaction t, int index, ItemContent content)
     {
         var pos = FindPosition(t, index);
@@ -122,6 +125,7 @@ public class YText : AbstractType
         SetMarker(item, pos.Index);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeleteRange(Transaction t, int index, int length)
     {
         var pos = FindPosition(t, index);
