@@ -39,6 +39,10 @@ public sealed partial class Doc
     internal readonly Dictionary<string, AbstractType> Share = new(StringComparer.Ordinal);
     internal Transaction? CurrentTransaction;
     private readonly List<Transaction> _cleanups = [];
+    private int _epoch;
+
+    /// <summary>A fresh mark for item sets kept as marks on the items (YATA conflict resolution).</summary>
+    internal int NextEpoch() => ++_epoch;
 
     /// <summary>Raised after each transaction that changed something, with the v1 update of exactly that change.</summary>
     public event EventHandler<UpdateEventArgs>? Update;

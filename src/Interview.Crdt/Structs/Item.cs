@@ -23,6 +23,8 @@ internal sealed partial class Item : AbstractStruct
     public string? ParentSub;
     public ItemContent Content;
     public bool Keep;
+    /// <summary>Set membership marks used by <see cref="ResolveConflicts"/>.</summary>
+    public int BeforeOriginMark, ConflictMark;
     public bool Countable;
     private bool _deleted;
 
@@ -195,27 +197,34 @@ internal sealed partial class Item : AbstractStruct
             while (o is not null && o.Left is not null) o = o.Left;
         }
         else o = parent.Start;
-        var conflicting = new HashSet<Item>(ReferenceEqualityComparer.Instance);
-        var beforeOrigin = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        if (o is null || o == Right)
+        {
+            Left = left;
+            return;
+        }
+        // Two sets as marks on the items: "before origin" and "conflicting"; clearing = taking a new mark.
+        var doc = transaction.Doc;
+        var beforeOrigin = doc.NextEpoch();
+        var conflicting = doc.NextEpoch();
         while (o is not null && o != Right)
         {
-            beforeOrigin.Add(o);
-            conflicting.Add(o);
+            o.BeforeOriginMark = beforeOrigin;
+            o.ConflictMark = conflicting;
             if (Origin == o.Origin)
             {
                 if (o.Id.Client < Id.Client)
                 {
                     left = o;
-                    conflicting.Clear();
+                    conflicting = doc.NextEpoch();
                 }
                 else if (RightOrigin == o.RightOrigin) break;
             }
-            else if (o.Origin is { } oo && store.Find(oo) is Item oOrigin && beforeOrigin.Contains(oOrigin))
+            else if (o.Origin is { } oo && store.Find(oo) is Item oOrigin && oOrigin.BeforeOriginMark == beforeOrigin)
             {
-                if (!conflicting.Contains(oOrigin))
+                if (oOrigin.ConflictMark != conflicting)
                 {
                     left = o;
-                    conflicting.Clear();
+                    conflicting = doc.NextEpoch();
                 }
             }
             else break;
