@@ -25,8 +25,10 @@ public class RunnerTests
     public async Task Output_streams_while_the_program_runs_and_cancellation_kills_it()
     {
         var marker = $"interview-cancel-{Guid.NewGuid():N}";
-        // Prints a line, then becomes a long sleep carrying a marker we can look for among host processes.
-        var source = $"import os, sys\nprint('first', flush=True)\nos.execv('/bin/sleep', ['{marker}', '600'])\n";
+        // Starts a long sleep carrying a marker we can look for among host processes (Popen returns once the exec
+        // has happened), then prints a line and waits for it.
+        var source = $"import subprocess\np = subprocess.Popen(['{marker}', '600'], executable='/bin/sleep')\n"
+            + "print('first', flush=True)\np.wait()\n";
         var recorder = new Recorder();
         using var cancel = new CancellationTokenSource();
         var run = Sandbox.RunAsync("python", source, observer: recorder, cancellationToken: cancel.Token);

@@ -99,8 +99,21 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            instance?.Dispose();
-            box?.Dispose();
+            // Every process of the run is dead by now; removing its cgroup and unmounting its box can happen after
+            // the result is returned.
+            var (i, b) = (instance, box);
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    i?.Dispose();
+                    b?.Dispose();
+                }
+                catch (IOException)
+                {
+                    // Left for the runner's shutdown clean-up.
+                }
+            });
         }
     }
 

@@ -92,11 +92,15 @@ internal sealed class SandboxInstance : IDisposable
             await exited.ConfigureAwait(false);
         }
         var wallMs = clock.ElapsedMilliseconds;
+        // bwrap reports the program's exit as soon as it happens; its init (pid 1 of the namespace, which holds the
+        // pipes) exits an instant later, taking every leftover process of the namespace with it. Wait for that
+        // (the pipes' end of file) rather than killing at once, then make sure the cgroup is empty.
+        if (await Task.WhenAny(pumps, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false) != pumps) Cgroup.KillAll();
+        await pumps.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        Cgroup.WaitEmptyOrKill();
         var cpuNs = Cgroup.CpuNanoseconds;
         var memory = Cgroup.PeakMemoryBytes;
         var oom = Cgroup.OomKilled;
-        Cgroup.KillAll(); // daemons that escaped bwrap's init cannot exist (pid namespace), but make sure
-        await pumps.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         await feeding.ConfigureAwait(false);
         var killed = (KillReason)Volatile.Read(ref _killReason);
         if (killed == KillReason.None && cpuNs > cpuLimitNs) killed = KillReason.CpuTime;

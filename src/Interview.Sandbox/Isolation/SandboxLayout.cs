@@ -70,7 +70,9 @@ internal sealed class SandboxLayout
             _args.AddRange(["--ro-bind-try", path, path]);
         foreach (var name in new[] { "passwd", "group", "hosts" })
             _args.AddRange(["--ro-bind", Path.Combine(etc, name), "/etc/" + name]);
-        foreach (var bind in catalog.AllBinds.Where(b => Directory.Exists(b) || File.Exists(b)).Order(StringComparer.Ordinal))
+        var underUsr = (string b) => b.StartsWith("/usr/", StringComparison.Ordinal)
+            && !(options.HideUsrLocal && b.StartsWith("/usr/local/", StringComparison.Ordinal));
+        foreach (var bind in catalog.AllBinds.Where(b => (Directory.Exists(b) || File.Exists(b)) && !underUsr(b)).Order(StringComparer.Ordinal))
             _args.AddRange(["--ro-bind", bind, bind]);
         _args.AddRange(["--ro-bind", catalog.Directory, "/lang", "--proc", "/proc", "--dev", "/dev"]);
     }
