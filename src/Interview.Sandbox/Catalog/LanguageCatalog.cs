@@ -120,14 +120,22 @@ internal sealed class LanguageCatalog
                 var stdout = p.StandardOutput.ReadToEndAsync();
                 var stderr = p.StandardError.ReadToEndAsync();
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                await p.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+                try
+                {
+                    await p.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    p.Kill(entireProcessTree: true);
+                    return null;
+                }
                 text = await stdout.ConfigureAwait(false) + "\n" + await stderr.ConfigureAwait(false);
             }
             else return null;
             var match = Regex.Match(text, probe.Regex ?? @"\d+(?:\.\d+)+");
             return !match.Success ? null : match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value;
         }
-        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or OperationCanceledException)
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or UnauthorizedAccessException)
         {
             return null;
         }
