@@ -73,11 +73,26 @@ internal sealed class SandboxLayout
         var underUsr = (string b) => b.StartsWith("/usr/", StringComparison.Ordinal)
             && !(options.HideUsrLocal && b.StartsWith("/usr/local/", StringComparison.Ordinal));
         foreach (var bind in catalog.AllBinds.Where(b => (Directory.Exists(b) || File.Exists(b)) && !underUsr(b)).Order(StringComparer.Ordinal))
-            _args.AddRange(["--ro-bind", bind, bind]);
-        _args.AddRange(["--ro-bind", catalog.Directory, "/lang", "--proc", "/proc", "--dev", "/dev"]);
+        {
+            // bwrap runs as the unprivileged host uid: a runtime it cannot reach (say under /root) is left out, and
+            // its language is reported unavailable by the catalog.
+            if (LanguageCatalog.TraversableByOthers(bind)) _args.AddRange(["--ro-bind", bind, bind]);
+        }
+        // The language files (helper scripts) are copied into the state directory: the application's own directory
+        // may not be traversable by the unprivileged host uid (a checkout under /root, say).
+        var lang = Path.Combine(stateDirectory, "lang");
+        CopyTree(catalog.Directory, lang);
+        _args.AddRange(["--ro-bind", lang, "/lang", "--proc", "/proc", "--dev", "/dev"]);
     }
 
     public SandboxOptions Options { get; }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from)) CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
 
     public string? SeccompFile { get; }
 
