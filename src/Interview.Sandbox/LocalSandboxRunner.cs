@@ -75,6 +75,7 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
         {
             DiskMb = run.DiskMb, // one box serves both steps
         });
+        observer = SafeObserver.Wrap(observer);
         observer?.PhaseChanged(RunPhase.Queued);
         using var lease = await _queue.EnterAsync(request.OwnerKey, observer, cancellationToken).ConfigureAwait(false);
         return await _executor.ExecuteAsync(language, run, compile, request, observer, cancellationToken).ConfigureAwait(false);

@@ -98,6 +98,20 @@ public class RunnerTests
         Assert.Equal("0000000000000000", lines[3]);       // no capabilities
     }
 
+    private sealed class Throwing : IRunObserver
+    {
+        public void PhaseChanged(RunPhase phase) => throw new InvalidOperationException("observer failed");
+        public void Output(OutputStream stream, string text) => throw new InvalidOperationException("observer failed");
+    }
+
+    [Fact]
+    public async Task A_throwing_observer_does_not_break_the_run()
+    {
+        var result = await Sandbox.RunAsync("python", "print('fine')\n", observer: new Throwing());
+
+        Assert.Equal((RunStatus.Ok, "fine\n"), (result.Status, result.Stdout));
+    }
+
     [Fact]
     public async Task Runs_from_several_owners_all_complete()
     {

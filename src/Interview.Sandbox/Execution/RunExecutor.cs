@@ -93,8 +93,9 @@ internal sealed class RunExecutor(
             return new RunResult(runStatus, r.ExitCode, r.Signal, stdout, stderr, compileOutput,
                 r.WallMs, r.CpuMs, r.MemoryKb, truncated || r.Truncated, runMessage);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Launch failures, cgroup or mount errors, a pipe that never closed: the sandbox failed, not the program.
             return RunResult.Internal($"sandbox failure: {e.Message}");
         }
         finally
