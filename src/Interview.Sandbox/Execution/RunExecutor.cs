@@ -114,6 +114,7 @@ internal sealed class RunExecutor(
                 {
                     // Left for the runner's shutdown clean-up.
                 }
+                Pool?.Refill();
             });
         }
     }
