@@ -14,7 +14,8 @@ internal sealed class CgroupV2 : RunCgroup
         var current = root;
         foreach (var part in relative.Split('/'))
         {
-            TryWrite(Path.Combine(current, "cgroup.subtree_control"), "+memory +pids +cpu");
+            foreach (var controller in new[] { "+memory", "+pids", "+cpu" }) // one by one: one failure voids a whole write
+                TryWrite(Path.Combine(current, "cgroup.subtree_control"), controller);
             current = Path.Combine(current, part);
             Directory.CreateDirectory(current);
         }
