@@ -80,7 +80,7 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
         });
         observer = SafeObserver.Wrap(observer);
         observer?.PhaseChanged(RunPhase.Queued);
-        using var lease = await _queue.EnterAsync(request.OwnerKey, observer, cancellationToken).ConfigureAwait(false);
+        using var lease = await _queue.EnterAsync(request.OwnerKey ?? "", observer, cancellationToken).ConfigureAwait(false);
         return await _executor.ExecuteAsync(language, run, compile, request, observer, cancellationToken).ConfigureAwait(false);
     }
 
