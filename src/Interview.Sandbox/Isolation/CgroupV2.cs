@@ -54,13 +54,16 @@ internal sealed class CgroupV2 : RunCgroup
     public static void KillAll(string dir)
     {
         if (ReadKey(Path.Combine(dir, "cgroup.events"), "populated") == 0) return;
+        // cgroup.kill (Linux 5.14+) kills atomically, forks included; otherwise kill passes as in v1 (v2's freezer
+        // lets SIGKILL through, so frozen leftovers of a dead runner still die).
         if (!TryWrite(Path.Combine(dir, "cgroup.kill"), "1"))
-        {
-            Write(Path.Combine(dir, "cgroup.freeze"), "1");
             foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
-            Write(Path.Combine(dir, "cgroup.freeze"), "0");
-        }
-        WaitUntil(() => ReadKey(Path.Combine(dir, "cgroup.events"), "populated") == 0, TimeSpan.FromSeconds(5));
+        WaitUntil(() =>
+        {
+            if (ReadKey(Path.Combine(dir, "cgroup.events"), "populated") == 0) return true;
+            foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
+            return false;
+        }, TimeSpan.FromSeconds(5));
     }
 
     public override void Dispose() => RemoveDirectory(_dir);
