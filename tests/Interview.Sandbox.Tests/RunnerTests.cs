@@ -35,7 +35,7 @@ public class RunnerTests
 
         await recorder.FirstLine.Task.WaitAsync(Sandbox.Deadline);
         Assert.False(run.IsCompleted, "the first line arrived only after the run ended");
-        Assert.NotEmpty(Sandbox.ProcessesWithMarker(marker));
+        Assert.True(await Sandbox.EventuallyAsync(() => Sandbox.ProcessesWithMarker(marker).Count > 0), "the marked process never appeared");
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);

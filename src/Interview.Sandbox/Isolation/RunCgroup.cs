@@ -25,10 +25,11 @@ internal abstract class RunCgroup : IDisposable
 
     public abstract bool IsEmpty { get; }
 
-    /// <summary>Freezes the group (no more forks), SIGKILLs every member, thaws, and waits until it is empty.</summary>
+    /// <summary>SIGKILLs every member (the namespace's init among them, which takes the whole pid namespace down)
+    /// until the group is empty.</summary>
     public abstract void KillAll();
 
-    /// <summary>Gives exiting processes a moment to leave on their own (cheap: no freezing), then kills the rest.</summary>
+    /// <summary>Gives exiting processes a moment to leave on their own, then kills the rest.</summary>
     public void WaitEmptyOrKill()
     {
         var deadline = Environment.TickCount64 + 100;
