@@ -8,7 +8,7 @@ namespace Interview.Crdt.Tests;
 /// </summary>
 public class FuzzTests
 {
-    private const int Iterations = 120_000;
+    private const int Iterations = 100_000;
 
     [Fact]
     public void Mutated_and_random_updates_never_crash_and_rejections_change_nothing()
