@@ -42,7 +42,18 @@ public abstract partial class AbstractType
         Depth = item?.ParentType is { } p ? p.Depth + 1 : 0;
     }
 
-    internal void ClearMarker() => MarkerItem = null;
+    /// <summary>Text search markers (null until the first local text edit).</summary>
+    internal SearchMarkers? Markers;
+
+    /// <summary>True while a local text edit runs: it keeps <see cref="Markers"/> up to date itself.</summary>
+    internal bool LocalEdit;
+
+    internal void ClearMarker()
+    {
+        if (LocalEdit) return;
+        MarkerItem = null;
+        Markers?.Clear();
+    }
 
     internal void SetMarker(Item? item, int index)
     {
@@ -52,6 +63,7 @@ public abstract partial class AbstractType
 
     internal void OnMerged(Item left, Item right)
     {
+        Markers?.Merged(left, right);
         if (MarkerItem == right)
         {
             MarkerItem = left;
