@@ -3,6 +3,7 @@
 // usage: node replay-ops.mjs IN.jsonl OUT.jsonl
 // IN line: { seed, clients: [id], ops: [[doc, op, ...args]] } with ops
 //   ti index text | td index len | ms key json | mt key kind | md key | ai index [json] | ad index len | sync from
+//   u (undo) | r (redo), with one UndoManager per doc over text, list and meta (captureTimeout 0)
 // OUT line: { seed, states: [b64 encodeStateAsUpdate per doc], json: [..] } or { seed, error }
 import * as Y from 'yjs'
 import fs from 'node:fs'
@@ -15,6 +16,7 @@ for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
   const s = JSON.parse(line)
   try {
     const docs = s.clients.map((id) => { const d = new Y.Doc({ guid: 'g' }); d.clientID = id; return d })
+    const ums = docs.map((d) => new Y.UndoManager([d.getText('text'), d.getArray('list'), d.getMap('meta')], { captureTimeout: 0 }))
     for (const [i, op, a, b] of s.ops) {
       const d = docs[i]
       switch (op) {
@@ -25,6 +27,8 @@ for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
         case 'md': d.getMap('meta').delete(a); break
         case 'ai': d.getArray('list').insert(a, b); break
         case 'ad': d.getArray('list').delete(a, b); break
+        case 'u': ums[i].undo(); break
+        case 'r': ums[i].redo(); break
         case 'sync': Y.applyUpdate(d, Y.encodeStateAsUpdate(docs[a], Y.encodeStateVector(d))); break
         default: throw new Error('unknown op ' + op)
       }

@@ -25,6 +25,7 @@ internal sealed class ContentString : ItemContent
         _len = len;
     }
 
+    public override ItemContent Copy() => new ContentString(ToString());
     public override int Length => _len;
     public override bool Countable => true;
     public override int Ref => RefNumber;

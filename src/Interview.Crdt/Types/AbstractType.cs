@@ -35,6 +35,19 @@ public abstract partial class AbstractType
 
     internal virtual void WriteType(UpdateEncoderV1 encoder) => encoder.WriteTypeRef(TypeRef);
 
+    /// <summary>A new, empty type of the same kind (yjs <c>_copy</c>).</summary>
+    internal AbstractType CopyEmpty() => this switch
+    {
+        YXmlText => new YXmlText(),
+        YText => new YText(),
+        YMap => new YMap(),
+        YArray => new YArray(),
+        YXmlFragment => new YXmlFragment(),
+        YXmlElement e => new YXmlElement(e.NodeName),
+        YXmlHook h => new YXmlHook(h.HookName),
+        _ => throw new InvalidOperationException("cannot copy this type"),
+    };
+
     internal void Integrate(Doc doc, Item? item)
     {
         Doc = doc;
