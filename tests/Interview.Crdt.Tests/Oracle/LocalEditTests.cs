@@ -18,7 +18,7 @@ public class LocalEditTests
     [Fact]
     public void Our_local_edits_encode_exactly_as_yjs_local_edits()
     {
-        const int sessions = 300;
+        const int sessions = 250;
         var input = Node.TempFile("ops.jsonl");
         var output = Node.TempFile("ops-out.jsonl");
         try

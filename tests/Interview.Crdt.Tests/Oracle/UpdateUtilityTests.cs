@@ -11,7 +11,7 @@ public class UpdateUtilityTests
         var file = Node.TempFile("merge.jsonl");
         try
         {
-            Node.Run("merge.mjs", file, "500001", "150");
+            Node.Run("merge.mjs", file, "500001", "100");
             var failures = new List<string>();
             foreach (var line in File.ReadLines(file))
             {
