@@ -130,6 +130,7 @@ internal sealed class StructStore
             left.RightOrigin, left.ParentType, left.ParentSub, left.Content.Splice(diff));
         if (left.Deleted) right.MarkDeleted();
         if (left.Keep) right.Keep = true;
+        if (left.Redone is { } redone) right.Redone = new Id(redone.Client, redone.Clock + diff);
         left.Right = right;
         if (right.Right is not null) right.Right.Left = right;
         transaction.MergeStructs.Add(right);

@@ -25,6 +25,7 @@ internal sealed class ContentString : ItemContent
         _len = len;
     }
 
+    public override ItemContent Copy() => new ContentString(ToString());
     public override int Length => _len;
     public override bool Countable => true;
     public override int Ref => RefNumber;
@@ -62,7 +63,16 @@ internal sealed class ContentString : ItemContent
     public override void Write(UpdateEncoderV1 encoder, int offset) =>
         encoder.WriteString(offset == 0 ? ToString() : new string(_chars, offset, _len - offset));
 
-    public static ContentString Read(UpdateDecoderV1 decoder) => new(decoder.ReadString());
+    public static ContentString Read(UpdateDecoderV1 decoder)
+    {
+        var n = decoder.Rest.ReadVarUint();
+        if (n > (ulong)decoder.Rest.Remaining) throw new CrdtFormatException("unexpected end of data");
+        var bytes = decoder.Rest.ReadBytes((int)n);
+        var chars = new char[System.Text.Encoding.UTF8.GetCharCount(bytes)];
+        System.Text.Encoding.UTF8.GetChars(bytes, chars);
+        if (chars.Length == 0) throw new CrdtFormatException("item with empty content");
+        return new ContentString(chars, chars.Length);
+    }
 
     public override void GetContent(List<object?> into)
     {

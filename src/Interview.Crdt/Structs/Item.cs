@@ -23,6 +23,8 @@ internal sealed partial class Item : AbstractStruct
     public string? ParentSub;
     public ItemContent Content;
     public bool Keep;
+    /// <summary>The id of the copy that re-inserted this item (undo/redo), if any.</summary>
+    public Id? Redone;
     /// <summary>Set membership marks used by <see cref="ResolveConflicts"/>.</summary>
     public int BeforeOriginMark, ConflictMark;
     public bool Countable;
@@ -257,7 +259,7 @@ internal sealed partial class Item : AbstractStruct
     public override bool MergeWith(AbstractStruct right)
     {
         if (right is not Item r) return false;
-        if (r.Origin == LastId && Right == r && RightOrigin == r.RightOrigin && Id.Client == r.Id.Client
+        if (r.Origin == LastId && Right == r && RightOrigin == r.RightOrigin && Id.Client == r.Id.Client && Redone is null && r.Redone is null
             && Id.Clock + Length == r.Id.Clock && Deleted == r.Deleted && Content.GetType() == r.Content.GetType()
             && Content.MergeWith(r.Content))
         {
