@@ -1,0 +1,54 @@
+using Interview.Web.Features.Media;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Features.Rooms;
+
+/// <summary>
+/// The call's hub methods: joining the call, media state, and WebRTC signaling addressed to one participant.
+/// A signal is relayed only when the room actor confirms that the sender's connection is its participant's current
+/// one and that the addressee is a connected participant of the same room; it then goes to that one connection.
+/// </summary>
+public sealed partial class RoomHub
+{
+    public async Task<MediaWelcome> JoinMedia(MediaState state, [FromServices] IOptions<MediaOptions> options, [FromServices] TimeProvider time)
+    {
+        var (room, participantId) = Current();
+        var peers = await room.JoinMediaAsync(participantId, Context.ConnectionId, state ?? new MediaState(false, false, false, false))
+            ?? throw new HubException("This connection is no longer the participant's current one.");
+        var settings = options.Value;
+        return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers, settings.MaxFileBytes);
+    }
+
+    public async Task LeaveMedia()
+    {
+        if (TryCurrent() is var (room, participantId)) await room.LeaveMediaAsync(participantId);
+    }
+
+    public async Task SetMediaState(MediaState state)
+    {
+        var (room, participantId) = Current();
+        if (state is null || !await room.SetMediaStateAsync(participantId, state)) throw new HubException("Join the call first.");
+    }
+
+    /// <summary>Relays a description or candidate to one participant of the caller's room.</summary>
+    public async Task<SignalStatus> Signal(SignalRequest request, [FromServices] IOptions<MediaOptions> options)
+    {
+        var (room, participantId) = Current();
+        SignalValidation.Check(request, options.Value);
+        var target = await room.SignalTargetAsync(participantId, Context.ConnectionId, request.To);
+        if (target is null)
+        {
+            SignalLog.Refused(logger, room.Id, participantId, request.To);
+            return SignalStatus.UnknownPeer;
+        }
+        await Clients.Client(target).Signal(new Signal(participantId, request.Description, request.Candidate, request.Bye));
+        return SignalStatus.Relayed;
+    }
+
+    private (IRoom Room, string ParticipantId)? TryCurrent() =>
+        Context.Items.TryGetValue(RoomItem, out var room) && Context.Items.TryGetValue(ParticipantItem, out var participant)
+            ? ((IRoom)room!, (string)participant!)
+            : null;
+}

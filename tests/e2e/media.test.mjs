@@ -1,0 +1,101 @@
+// The call in a real browser: chromium's fake camera, microphone and screen, two contexts on loopback, no ICE
+// servers (host candidates only).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppServer } from './support/server.mjs';
+import { launchBrowser } from './support/browser.mjs';
+import { createRoom, joinRoom, waitConnected } from './support/room.mjs';
+import { waitFor } from './support/wait.mjs';
+import { newCallPage, waitMediaReady, waitRemoteFrames, remoteVideo, probe, debugCounts } from './support/media.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await AppServer.start();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Ada and Grace in one room, in the call, each seeing the other's frames. */
+async function twoInCall() {
+  const a = await newCallPage(browser);
+  const b = await newCallPage(browser);
+  const roomUrl = await createRoom(a, server.url);
+  await joinRoom(a, roomUrl, 'Ada');
+  const aId = await waitMediaReady(a);
+  await b.goto(roomUrl);
+  await waitConnected(b);
+  await waitFor(() => b.getByTestId('join-room').isEnabled(), { message: 'join enabled' });
+  await b.getByTestId('display-name').fill('Grace');
+  const joinedAt = Date.now();
+  await b.getByTestId('join-room').click();
+  const bId = await waitMediaReady(b);
+  await waitRemoteFrames(b, aId);
+  const firstFrameMs = Date.now() - joinedAt;
+  await waitRemoteFrames(a, bId);
+  return { a, b, aId, bId, roomUrl, firstFrameMs, close: () => Promise.all([a.context().close(), b.context().close()]) };
+}
+
+test('two participants get each other\'s video; toggles and leaving reach the other side', async () => {
+  const { a, b, aId, bId, firstFrameMs, close } = await twoInCall();
+  try {
+    console.log(`# first remote frame ${firstFrameMs} ms after the second participant clicked Join`);
+    assert.equal(await remoteVideo(a, bId).getAttribute('data-kind'), 'camera');
+    assert.equal(await remoteVideo(b, aId).getAttribute('data-kind'), 'camera');
+
+    const mic = a.getByTestId('toggle-mic');
+    assert.equal(await mic.getAttribute('aria-pressed'), 'true');
+    await mic.click();
+    assert.equal(await mic.getAttribute('aria-pressed'), 'false');
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-mic="off"]`).waitFor();
+    await a.getByTestId('toggle-camera').click();
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-camera="off"]`).waitFor();
+    await mic.click();
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-mic="on"]`).waitFor();
+
+    await b.getByTestId('leave-room').click();
+    await remoteVideo(a, bId).waitFor({ state: 'detached', timeout: 10_000 });
+    await waitFor(async () => (await probe(a)).livePeerConnections === 0, { message: 'Ada closed her connection to Grace' });
+    await waitFor(async () => (await probe(b)).livePeerConnections === 0 && (await probe(b)).liveTracks === 0, { message: 'Grace released everything' });
+  } finally {
+    await close();
+  }
+});
+
+test('screen share is shown as data-kind=screen and reverts to the camera, also on the browser\'s own stop', async () => {
+  const { a, b, aId, close } = await twoInCall();
+  try {
+    const video = remoteVideo(b, aId);
+    const cameraWidth = await video.evaluate((v) => v.videoWidth);
+    const share = a.getByTestId('share-screen');
+    const startedAt = Date.now();
+    await share.click();
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-kind="screen"]`).waitFor();
+    await waitFor(() => video.evaluate((v, w) => v.videoWidth > 0 && v.videoWidth !== w, cameraWidth), { timeout: 15_000, message: 'the screen\'s frames' });
+    console.log(`# screen frames at the peer ${Date.now() - startedAt} ms after share`);
+    assert.equal(await share.getAttribute('aria-pressed'), 'true');
+
+    await share.click();
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-kind="camera"]`).waitFor();
+    await waitFor(() => video.evaluate((v, w) => v.videoWidth === w, cameraWidth), { timeout: 15_000, message: 'camera frames again' });
+
+    // The browser's "Stop sharing" ends the track from outside the page: the track fires 'ended'.
+    await share.click();
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-kind="screen"]`).waitFor();
+    await a.evaluate(() => {
+      const track = document.querySelector('[data-testid="local-video"]').srcObject.getVideoTracks()[0];
+      track.stop();
+      track.dispatchEvent(new Event('ended'));
+    });
+    await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-kind="camera"]`).waitFor();
+    assert.equal(await share.getAttribute('aria-pressed'), 'false');
+    assert.equal((await probe(a)).liveTracks, 2, 'only the camera and microphone stay live');
+  } finally {
+    await close();
+  }
+});
