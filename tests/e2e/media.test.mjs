@@ -4,9 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppServer } from './support/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
-import { createRoom, joinRoom, waitConnected } from './support/room.mjs';
 import { waitFor } from './support/wait.mjs';
-import { newCallPage, waitMediaReady, waitRemoteFrames, remoteVideo, probe, debugCounts } from './support/media.mjs';
+import { twoInCall, waitMediaReady, waitRemoteFrames, remoteVideo, probe, debugCounts } from './support/media.mjs';
 
 let server;
 let browser;
@@ -21,28 +20,8 @@ after(async () => {
   await server?.dispose();
 });
 
-/** Ada and Grace in one room, in the call, each seeing the other's frames. */
-async function twoInCall() {
-  const a = await newCallPage(browser);
-  const b = await newCallPage(browser);
-  const roomUrl = await createRoom(a, server.url);
-  await joinRoom(a, roomUrl, 'Ada');
-  const aId = await waitMediaReady(a);
-  await b.goto(roomUrl);
-  await waitConnected(b);
-  await waitFor(() => b.getByTestId('join-room').isEnabled(), { message: 'join enabled' });
-  await b.getByTestId('display-name').fill('Grace');
-  const joinedAt = Date.now();
-  await b.getByTestId('join-room').click();
-  const bId = await waitMediaReady(b);
-  await waitRemoteFrames(b, aId);
-  const firstFrameMs = Date.now() - joinedAt;
-  await waitRemoteFrames(a, bId);
-  return { a, b, aId, bId, roomUrl, firstFrameMs, close: () => Promise.all([a.context().close(), b.context().close()]) };
-}
-
 test('two participants get each other\'s video; toggles and leaving reach the other side', async () => {
-  const { a, b, aId, bId, firstFrameMs, close } = await twoInCall();
+  const { a, b, aId, bId, firstFrameMs, close } = await twoInCall(browser, server);
   try {
     console.log(`# first remote frame ${firstFrameMs} ms after the second participant clicked Join`);
     assert.equal(await remoteVideo(a, bId).getAttribute('data-kind'), 'camera');
@@ -68,7 +47,7 @@ test('two participants get each other\'s video; toggles and leaving reach the ot
 });
 
 test('screen share is shown as data-kind=screen and reverts to the camera, also on the browser\'s own stop', async () => {
-  const { a, b, aId, close } = await twoInCall();
+  const { a, b, aId, close } = await twoInCall(browser, server);
   try {
     const video = remoteVideo(b, aId);
     const cameraWidth = await video.evaluate((v) => v.videoWidth);
@@ -95,6 +74,37 @@ test('screen share is shown as data-kind=screen and reverts to the camera, also 
     await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-kind="camera"]`).waitFor();
     assert.equal(await share.getAttribute('aria-pressed'), 'false');
     assert.equal((await probe(a)).liveTracks, 2, 'only the camera and microphone stay live');
+  } finally {
+    await close();
+  }
+});
+
+test('leaving and rejoining the call 50 times leaves no connection, track or listener behind', async () => {
+  const { a, b, aId, bId, close } = await twoInCall(browser, server);
+  try {
+    const toggle = a.getByTestId('call-toggle');
+    const started = Date.now();
+    const before = await debugCounts(a);
+    for (let i = 0; i < 50; i++) {
+      await toggle.click();
+      await a.locator('[data-testid="call-toggle"][data-state="out"]:enabled').waitFor();
+      await toggle.click();
+      await a.locator('[data-testid="call-toggle"][data-state="in-call"]:enabled').waitFor();
+    }
+    console.log(`# 50 leave/join cycles took ${Date.now() - started} ms`);
+    await waitRemoteFrames(b, aId);
+    await waitRemoteFrames(a, bId);
+    const after = await debugCounts(a);
+    assert.deepEqual(after, before, 'the same links, peers, tracks and listeners as before the cycles');
+    assert.deepEqual([(await probe(a)).livePeerConnections, (await probe(a)).liveTracks], [1, 2]);
+    await waitFor(async () => (await probe(b)).livePeerConnections === 1, { message: 'Grace keeps one connection to Ada' });
+    assert.ok((await probe(a)).createdPeerConnections >= 1);
+
+    await toggle.click();
+    await a.locator('[data-testid="call-toggle"][data-state="out"]:enabled').waitFor();
+    assert.deepEqual([(await probe(a)).livePeerConnections, (await probe(a)).liveTracks], [0, 0]);
+    await waitFor(async () => (await probe(b)).livePeerConnections === 0, { message: 'Grace closed hers' });
+    await remoteVideo(b, aId).waitFor({ state: 'detached' });
   } finally {
     await close();
   }

@@ -70,7 +70,7 @@ class MediaPanel {
       links: call?.links.size ?? 0,
       peers: call?.peers.size ?? 0,
       localTracks: call?.local?.stream.getTracks().length ?? 0,
-      callListeners: call?.size ?? 0,
+      callListeners: call?.listenerCount ?? 0,
       active: call?.active ?? false,
       recordingUrls: this.#recordings?.liveUrls ?? 0,
     };

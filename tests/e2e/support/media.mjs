@@ -1,6 +1,7 @@
 // Helpers for the call tests: an init script that counts RTCPeerConnections and capture tracks the page creates
 // (so a test can prove they are all closed again), and checks on the media data-testids (DESIGN.md §5).
 import { waitFor } from './wait.mjs';
+import { createRoom, joinRoom, waitConnected } from './room.mjs';
 
 /** Installed with context.addInitScript before the page loads. Test-only global: window.__mediaProbe. */
 export function mediaProbe() {
@@ -62,3 +63,24 @@ export function probe(page) {
 export function debugCounts(page) {
   return page.evaluate(async () => (await import('/client/dist/media.js')).debugCounts());
 }
+
+/** Ada and Grace in one room, in the call, each seeing the other's frames. */
+export async function twoInCall(browser, server) {
+  const a = await newCallPage(browser);
+  const b = await newCallPage(browser);
+  const roomUrl = await createRoom(a, server.url);
+  await joinRoom(a, roomUrl, 'Ada');
+  const aId = await waitMediaReady(a);
+  await b.goto(roomUrl);
+  await waitConnected(b);
+  await waitFor(() => b.getByTestId('join-room').isEnabled(), { message: 'join enabled' });
+  await b.getByTestId('display-name').fill('Grace');
+  const joinedAt = Date.now();
+  await b.getByTestId('join-room').click();
+  const bId = await waitMediaReady(b);
+  await waitRemoteFrames(b, aId);
+  const firstFrameMs = Date.now() - joinedAt;
+  await waitRemoteFrames(a, bId);
+  return { a, b, aId, bId, roomUrl, firstFrameMs, close: () => Promise.all([a.context().close(), b.context().close()]) };
+}
+

@@ -25,6 +25,8 @@ export class Call extends Emitter {
   #levels;
   #iceServers = [];
   #generation = 0;
+  #selfAtStart = null;
+  #opening = null;
 
   /** @param room the page's room client (current-room.js) @param tiles the Tiles view */
   constructor(room, tiles) {
@@ -41,16 +43,10 @@ export class Call extends Emitter {
 
   async start() {
     const generation = ++this.#generation;
-    this.#teardownLinks();
-    if (!this.local) {
-      this.local = new LocalMedia();
-      this.local.mic = this.state.mic;
-      this.local.camera = this.state.camera;
-      await this.local.open();
-      if (generation !== this.#generation) return;
-      this.#tiles.setLocalStream(this.local.stream);
-      this.#levels.watch('self', this.local.audioTrack);
-    }
+    // Back after the hub connection dropped: peer connections that still work are kept (media does not need the hub).
+    const resume = this.active && this.#selfAtStart === this.selfId;
+    this.#selfAtStart = this.selfId;
+    if (!resume) this.#teardownLinks();
     this.#signaling?.dispose();
     this.#signaling = new Signaling(this.#room.connection, {
       signal: (from, message) => this.#onSignal(from, message),
@@ -58,20 +54,35 @@ export class Call extends Emitter {
       peerLeft: (id) => this.#removePeer(id),
       stateChanged: (peer) => this.#onPeerState(peer),
     });
-    const welcome = await this.#signaling.join(this.state);
+    // The devices open while the server answers; links are made once both are there.
+    const opening = this.#opening ??= this.#openLocal();
+    const welcome = await this.#signaling.join(this.state, { resume });
+    await opening;
     if (generation !== this.#generation) return;
     this.#iceServers = welcome.iceServers;
     this.maxFileBytes = welcome.maxFileBytes;
+    const present = new Set(welcome.peers.map((p) => p.id));
+    for (const id of [...this.peers.keys()]) if (!present.has(id)) this.#removePeer(id);
     for (const peer of welcome.peers) {
       this.#rememberPeer(peer);
-      this.#link(peer.id, { initiator: true });
+      if (!(resume && this.#healthy(peer.id))) this.#link(peer.id, { initiator: true });
     }
     window.addEventListener('pagehide', this.#onPageHide, { capture: true });
     this.emit('started');
   }
 
+  async #openLocal() {
+    this.local = new LocalMedia();
+    this.local.mic = this.state.mic;
+    this.local.camera = this.state.camera;
+    await this.local.open();
+    this.#tiles.setLocalStream(this.local.stream);
+    this.#levels.watch('self', this.local.audioTrack);
+  }
+
   async stop({ leaveHub = true } = {}) {
     ++this.#generation;
+    this.#selfAtStart = null;
     window.removeEventListener('pagehide', this.#onPageHide, { capture: true });
     this.#teardownLinks();
     for (const id of [...this.peers.keys()]) this.#removePeer(id);
@@ -87,6 +98,7 @@ export class Call extends Emitter {
     this.#levels.dispose();
     this.local?.dispose();
     this.local = null;
+    this.#opening = null;
     this.#tiles.setLocalStream(null);
     this.emit('stopped');
   }
@@ -153,9 +165,14 @@ export class Call extends Emitter {
   #onPeerJoined(peer) {
     if (peer.id === this.selfId) return;
     this.#rememberPeer(peer);
-    // They (re)joined the call and will offer: whatever we had with them is stale.
-    this.#unlink(peer.id);
+    // They (re)joined the call and will offer: whatever we had with them is stale, unless they only lost the hub.
+    if (peer.resumed && this.#healthy(peer.id)) return;
     this.#link(peer.id, { initiator: false });
+  }
+
+  #healthy(peerId) {
+    const state = this.links.get(peerId)?.state;
+    return state === 'connected' || state === 'connecting';
   }
 
   #onPeerState(peer) {

@@ -15,7 +15,7 @@ export class Emitter {
   }
 
   /** Listener count, for leak checks. */
-  get size() { let n = 0; for (const set of this.#listeners.values()) n += set.size; return n; }
+  get listenerCount() { let n = 0; for (const set of this.#listeners.values()) n += set.size; return n; }
 
   clear() { this.#listeners.clear(); }
 }

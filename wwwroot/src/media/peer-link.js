@@ -45,7 +45,7 @@ export class PeerLink {
     this.#send = send;
     this.#events = events;
     this.#waitingForFirstOffer = !initiator;
-    const pc = this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    const pc = this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
     pc.onnegotiationneeded = () => this.#negotiate();
     pc.onicecandidate = ({ candidate }) => { if (candidate) this.#signal({ candidate: candidate.toJSON() }); };
     pc.ontrack = ({ track }) => {

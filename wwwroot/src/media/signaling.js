@@ -38,8 +38,8 @@ export class Signaling {
   }
 
   /** Enters the call: { participantId, iceServers, peers, maxFileBytes }. */
-  async join(state) {
-    const welcome = await this.#connection.invoke('JoinMedia', stateToWire(state));
+  async join(state, { resume = false } = {}) {
+    const welcome = await this.#connection.invoke('JoinMedia', { State: stateToWire(state), Resume: resume });
     return {
       participantId: welcome.ParticipantId,
       iceServers: welcome.IceServers.map((s) => ({ urls: s.Urls, ...(s.Username ? { username: s.Username, credential: s.Credential } : {}) })),
@@ -75,7 +75,7 @@ function stateToWire(s) { return { Mic: !!s.mic, Camera: !!s.camera, Screen: !!s
 
 function peerFromWire(p) {
   return {
-    id: p.ParticipantId, name: p.DisplayName,
+    id: p.ParticipantId, name: p.DisplayName, resumed: !!p.Resumed,
     state: { mic: p.State.Mic, camera: p.State.Camera, screen: p.State.Screen, recording: p.State.Recording },
   };
 }

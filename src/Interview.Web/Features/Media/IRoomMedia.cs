@@ -7,7 +7,7 @@ public interface IRoomMedia
     /// Puts the participant in the call (again, after a reconnect) and tells the rest of the room. Returns the other
     /// peers in the call, or null when <paramref name="connectionId"/> is not that participant's current connection.
     /// </summary>
-    Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state);
+    Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state, bool resume = false);
 
     /// <summary>Takes the participant out of the call and tells the rest of the room.</summary>
     Task LeaveMediaAsync(string participantId);

@@ -20,8 +20,14 @@ public sealed record Signal(string From, SessionDescription? Description, IceCan
 /// <summary>What a participant publishes about its media; everyone in the room sees it (muted icons, screen, recording).</summary>
 public sealed record MediaState(bool Mic, bool Camera, bool Screen, bool Recording);
 
-/// <summary>A participant taking part in the call, with its published media state.</summary>
-public sealed record MediaPeer(string ParticipantId, string DisplayName, MediaState State);
+/// <summary>
+/// A participant taking part in the call, with its published media state. <paramref name="Resumed"/> (in
+/// MediaPeerJoined) says it came back after its hub connection dropped: peer connections that still work are kept.
+/// </summary>
+public sealed record MediaPeer(string ParticipantId, string DisplayName, MediaState State, bool Resumed = false);
+
+/// <summary>Enter the call. <paramref name="Resume"/>: this tab was in the call before its hub connection dropped.</summary>
+public sealed record JoinMediaRequest(MediaState State, bool Resume);
 
 /// <summary>One <c>RTCIceServer</c> for the browser.</summary>
 public sealed record IceServer(IReadOnlyList<string> Urls, string? Username, string? Credential);

@@ -7,12 +7,13 @@ internal sealed partial class RoomActor : IRoomMedia
 {
     private readonly Dictionary<string, MediaState> _media = new(StringComparer.Ordinal);
 
-    public Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state) => Enqueue(async () =>
+    public Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state, bool resume = false) => Enqueue(async () =>
     {
         if (!IsCurrent(participantId, connectionId, out var participant)) return null;
         ForgetDepartedMedia();
+        var resumed = resume && _media.ContainsKey(participantId);
         _media[participantId] = state;
-        await Room.MediaPeerJoined(new MediaPeer(participantId, participant.DisplayName, state));
+        await Room.MediaPeerJoined(new MediaPeer(participantId, participant.DisplayName, state, resumed));
         IReadOnlyList<MediaPeer> peers =
         [
             .. _media.Where(m => m.Key != participantId && _participants[m.Key].Presence == PresenceState.Connected)

@@ -12,10 +12,11 @@ namespace Interview.Web.Features.Rooms;
 /// </summary>
 public sealed partial class RoomHub
 {
-    public async Task<MediaWelcome> JoinMedia(MediaState state, [FromServices] IOptions<MediaOptions> options, [FromServices] TimeProvider time)
+    public async Task<MediaWelcome> JoinMedia(JoinMediaRequest request, [FromServices] IOptions<MediaOptions> options, [FromServices] TimeProvider time)
     {
         var (room, participantId) = Current();
-        var peers = await room.JoinMediaAsync(participantId, Context.ConnectionId, state ?? new MediaState(false, false, false, false))
+        var state = request?.State ?? new MediaState(false, false, false, false);
+        var peers = await room.JoinMediaAsync(participantId, Context.ConnectionId, state, request?.Resume ?? false)
             ?? throw new HubException("This connection is no longer the participant's current one.");
         var settings = options.Value;
         return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers, settings.MaxFileBytes);
