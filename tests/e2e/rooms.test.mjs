@@ -119,6 +119,7 @@ test('the creator ends the room and everyone sees that it has ended', async () =
   try {
     assert.equal(await b.getByTestId('end-room').count(), 0, 'only the creator may end the room');
     await a.getByTestId('end-room').click();
+    await a.getByTestId('end-room-confirm').click();
     await b.locator('[data-testid="room-notice"][data-kind="ended"]').waitFor();
     const late = await (await browser.newContext()).newPage();
     await late.goto(roomUrl);

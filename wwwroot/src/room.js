@@ -7,6 +7,8 @@ import { loadIdentity, saveIdentity, forgetIdentity, newSessionKey } from './roo
 import { watchCircuit } from './room/circuit-events.js';
 import { setCurrentRoom } from './room/current-room.js';
 
+export { currentRoom } from './room/current-room.js';
+
 /** JoinStatus names, as the server's enum (RoomMessages.cs); SignalR's MessagePack sends enums by name. */
 export const JoinStatus = Object.freeze({ Joined: 'Joined', Full: 'Full', Ended: 'Ended', NotFound: 'NotFound' });
 

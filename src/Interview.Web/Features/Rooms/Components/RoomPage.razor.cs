@@ -28,6 +28,7 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
     private bool _clientReady;
     private bool _joining;
     private bool _left;
+    private bool _confirmingEnd;
     private string? _joinError;
     private string? _savedName;
     private TimeZoneInfo _timeZone = TimeZoneInfo.Utc;
