@@ -109,3 +109,20 @@ test('leaving and rejoining the call 50 times leaves no connection, track or lis
     await close();
   }
 });
+
+test('both sides renegotiating at once (glare) still ends connected with frames flowing', async () => {
+  const { a, b, aId, bId, close } = await twoInCall(browser, server);
+  try {
+    const restart = (page) => page.evaluate(async () => (await import('/client/dist/media.js')).restartIce());
+    const [onA, onB] = await Promise.all([restart(a), restart(b)]);
+    assert.deepEqual([onA, onB], [1, 1]);
+    for (const [page, peer] of [[a, bId], [b, aId]]) {
+      await page.locator(`.tile[data-peer="${peer}"][data-state="connected"]`).waitFor({ timeout: 20_000 });
+      await waitRemoteFrames(page, peer);
+    }
+    assert.equal((await probe(a)).createdPeerConnections, 1, 'the same connection, renegotiated');
+    assert.equal((await probe(b)).createdPeerConnections, 1);
+  } finally {
+    await close();
+  }
+});

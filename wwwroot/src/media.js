@@ -21,6 +21,11 @@ export function debugCounts() {
   return mounted?.counts() ?? null;
 }
 
+/** Restarts ICE on every peer connection at once (what a network change triggers); tests use it to force glare. */
+export function restartIce() {
+  return mounted?.restartIce() ?? 0;
+}
+
 class MediaPanel {
   #root;
   #disposed = false;
@@ -62,6 +67,11 @@ class MediaPanel {
   #run(step) {
     this.#queue = this.#queue.then(step).catch((error) => console.warn('call:', error)).finally(() => this.#controls?.render());
     return this.#queue;
+  }
+
+  restartIce() {
+    for (const link of this.#call?.links.values() ?? []) link.restartIce();
+    return this.#call?.links.size ?? 0;
   }
 
   counts() {
