@@ -27,6 +27,11 @@ test('two participants get each other\'s video; toggles and leaving reach the ot
     assert.equal(await remoteVideo(a, bId).getAttribute('data-kind'), 'camera');
     assert.equal(await remoteVideo(b, aId).getAttribute('data-kind'), 'camera');
 
+    const stats = a.locator(`.tile[data-peer="${bId}"] [data-testid="peer-stats"]`);
+    await stats.locator('summary').click();
+    await stats.locator('dd', { hasText: 'kbit/s' }).first().waitFor();
+    await waitFor(async () => /\d+×\d+/.test(await stats.innerText()), { message: 'resolution in the stats panel' });
+
     const mic = a.getByTestId('toggle-mic');
     assert.equal(await mic.getAttribute('aria-pressed'), 'true');
     await mic.click();
@@ -122,6 +127,13 @@ test('both sides renegotiating at once (glare) still ends connected with frames 
     }
     assert.equal((await probe(a)).createdPeerConnections, 1, 'the same connection, renegotiated');
     assert.equal((await probe(b)).createdPeerConnections, 1);
+
+    // Closing the tab leaves the call at once (pagehide), not after the room's grace period.
+    const closedAt = Date.now();
+    await b.close({ runBeforeUnload: true });
+    await remoteVideo(a, bId).waitFor({ state: 'detached', timeout: 10_000 });
+    await waitFor(async () => (await probe(a)).livePeerConnections === 0, { message: 'Ada closed her side' });
+    console.log(`# a closed tab left the call after ${Date.now() - closedAt} ms`);
   } finally {
     await close();
   }

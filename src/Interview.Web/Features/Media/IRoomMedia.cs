@@ -9,8 +9,11 @@ public interface IRoomMedia
     /// </summary>
     Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state, bool resume = false);
 
-    /// <summary>Takes the participant out of the call and tells the rest of the room.</summary>
-    Task LeaveMediaAsync(string participantId);
+    /// <summary>
+    /// Takes the participant out of the call and tells the rest of the room, unless another connection of the
+    /// participant has taken over since (a late leave from a replaced connection must not end the new one's call).
+    /// </summary>
+    Task LeaveMediaAsync(string participantId, string connectionId);
 
     /// <summary>Publishes a participant's new media state to the room. False if it is not in the call.</summary>
     Task<bool> SetMediaStateAsync(string participantId, MediaState state);

@@ -22,8 +22,10 @@ internal sealed partial class RoomActor : IRoomMedia
         return peers;
     });
 
-    public Task LeaveMediaAsync(string participantId) => Enqueue(async () =>
+    public Task LeaveMediaAsync(string participantId, string connectionId) => Enqueue(async () =>
     {
+        if (_participants.TryGetValue(participantId, out var participant) &&
+            participant.ConnectionId is { } current && current != connectionId) return;
         if (_media.Remove(participantId)) await Room.MediaPeerLeft(participantId);
     });
 

@@ -18,13 +18,17 @@ public sealed partial class RoomHub
         var state = request?.State ?? new MediaState(false, false, false, false);
         var peers = await room.JoinMediaAsync(participantId, Context.ConnectionId, state, request?.Resume ?? false)
             ?? throw new HubException("This connection is no longer the participant's current one.");
+        // Kept apart from the room's own items: PageHidden forgets the room, and a LeaveMedia sent in the same
+        // pagehide must still find the call it leaves.
+        Context.Items[CallItem] = (room, participantId);
         var settings = options.Value;
         return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers, settings.MaxFileBytes);
     }
 
     public async Task LeaveMedia()
     {
-        if (TryCurrent() is var (room, participantId)) await room.LeaveMediaAsync(participantId);
+        if (Context.Items.Remove(CallItem, out var call) && call is (IRoom room, string participantId))
+            await room.LeaveMediaAsync(participantId, Context.ConnectionId);
     }
 
     public async Task SetMediaState(MediaState state)
@@ -48,8 +52,5 @@ public sealed partial class RoomHub
         return SignalStatus.Relayed;
     }
 
-    private (IRoom Room, string ParticipantId)? TryCurrent() =>
-        Context.Items.TryGetValue(RoomItem, out var room) && Context.Items.TryGetValue(ParticipantItem, out var participant)
-            ? ((IRoom)room!, (string)participant!)
-            : null;
+    private const string CallItem = "call";
 }

@@ -195,4 +195,28 @@ public sealed class SignalingHubTests : IAsyncLifetime
         var expected = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes("test-secret"), Encoding.UTF8.GetBytes(turn.Username)));
         Assert.Equal(expected, turn.Credential);
     }
+
+    [Fact]
+    public async Task Leaving_the_call_after_page_hidden_still_tells_the_others_but_a_replaced_connection_cannot()
+    {
+        var roomId = await NewRoomAsync();
+        var key = RoomClient.NewSessionKey();
+        await using var ada = await CallClient.JoinAsync(_factory, roomId, "Ada");
+        await using var grace = await CallClient.JoinAsync(_factory, roomId, "Grace", key);
+        await ada.JoinMediaAsync();
+        await grace.JoinMediaAsync();
+
+        // The tab closes: room.js says PageHidden, then the call says LeaveMedia in the same pagehide.
+        await grace.Room.Connection.InvokeAsync(nameof(RoomHub.PageHidden));
+        await grace.Room.Connection.InvokeAsync(nameof(RoomHub.LeaveMedia));
+        Assert.Equal(grace.Id, await ada.PeerLeft.NextAsync());
+
+        // Grace comes back on a new connection and rejoins the call; a late leave from the old one is ignored.
+        await using var again = await CallClient.JoinAsync(_factory, roomId, "Grace", key);
+        await again.JoinMediaAsync();
+        await ada.PeerJoined.FirstAsync(p => p.ParticipantId == grace.Id);
+        await grace.JoinMediaAsync().ContinueWith(_ => { });
+        await grace.Room.Connection.InvokeAsync(nameof(RoomHub.LeaveMedia));
+        Assert.Equal([grace.Id], (await ada.JoinMediaAsync()).Peers.Select(p => p.ParticipantId));
+    }
 }
