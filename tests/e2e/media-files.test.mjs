@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppServer } from './support/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { waitFor } from './support/wait.mjs';
-import { twoInCall, probe, debugCounts } from './support/media.mjs';
+import { twoInCall, probe, debugCounts, waitMediaReady } from './support/media.mjs';
+import { createRoom, joinRoom } from './support/room.mjs';
 
 let server;
 let browser;
@@ -112,5 +113,48 @@ test('recording the call gives a WebM with a finite duration and a download link
     assert.equal((await debugCounts(a)).recordingUrls, 1, 'deleted recordings released their object URLs');
   } finally {
     await close();
+  }
+});
+
+test('with no direct path between the browsers, a file goes through the server, says so, and arrives intact', async () => {
+  // Relay-only ICE with no TURN server: the peer connections can never connect, as behind hostile NATs.
+  const noDirectPath = () => {
+    const Native = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends Native {
+      constructor(config = {}) { super({ ...config, iceTransportPolicy: 'relay', iceServers: [] }); }
+    };
+  };
+  const pages = [];
+  for (let i = 0; i < 2; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(noDirectPath);
+    pages.push(await context.newPage());
+  }
+  const [a, b] = pages;
+  try {
+    const roomUrl = await createRoom(a, server.url);
+    await joinRoom(a, roomUrl, 'Ada');
+    await waitMediaReady(a);
+    await joinRoom(b, roomUrl, 'Grace');
+    const bId = await waitMediaReady(b);
+    await a.locator(`[data-testid="remote-video"][data-peer="${bId}"]`).waitFor({ state: 'attached' });
+    const file = randomBytes(300 * 1024);
+    await a.getByTestId('file-input').setInputFiles([{ name: 'relayed.bin', mimeType: 'application/octet-stream', buffer: file }]);
+    const item = b.locator('[data-testid="file-transfer"][data-direction="receive"][data-name="relayed.bin"]');
+    await waitFor(() => item.getAttribute('data-state').then((s) => s === 'done'), { timeout: 60_000, message: 'relayed file arrives' });
+    assert.equal(await item.getAttribute('data-sha256'), createHash('sha256').update(file).digest('hex'));
+    assert.equal(await item.getAttribute('data-relay'), 'true');
+    assert.match(await a.locator('.files-notice').innerText(), /through the server/);
+
+    await a.evaluate(() => {
+      const input = document.querySelector('[data-testid="file-input"]');
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(21 * 1024 * 1024)], 'too-big-for-relay.bin'));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    });
+    await a.locator('[data-testid="file-transfer"][data-name="too-big-for-relay.bin"][data-state="failed"]', { hasText: '20 MB' }).waitFor();
+  } finally {
+    await Promise.all(pages.map((p) => p.context().close()));
   }
 });

@@ -53,14 +53,23 @@ export class FileChannel extends Emitter {
   #roomWaiters = [];
   #openWaiters = [];
 
-  /** @param maxBytes () => the largest file this side accepts */
-  constructor(channel, { peerId, maxBytes }) {
+  #chunkBytes;
+  #highWater;
+
+  /**
+   * @param channel an RTCDataChannel, or anything with its send/bufferedAmount/events (relay-channel.js)
+   * @param options.maxBytes () => the largest file this side accepts
+   * @param options.frameBytes, highWater, lowWater: smaller for the server relay
+   */
+  constructor(channel, { peerId, maxBytes, frameBytes = FRAME_BYTES, highWater = HIGH_WATER_BYTES, lowWater = LOW_WATER_BYTES }) {
     super();
     this.#channel = channel;
     this.#peerId = peerId;
     this.#maxBytes = maxBytes;
+    this.#chunkBytes = frameBytes - HEADER_BYTES;
+    this.#highWater = highWater;
     channel.binaryType = 'arraybuffer';
-    channel.bufferedAmountLowThreshold = LOW_WATER_BYTES;
+    channel.bufferedAmountLowThreshold = lowWater;
     channel.addEventListener('message', this.#onMessage);
     channel.addEventListener('bufferedamountlow', this.#onLow);
     channel.addEventListener('open', this.#onOpen);
@@ -70,8 +79,9 @@ export class FileChannel extends Emitter {
   get open() { return this.#channel.readyState === 'open'; }
 
   /** Starts sending `file`; returns its Transfer at once. */
-  send(file) {
+  send(file, extra = {}) {
     const t = new Transfer({ direction: 'send', n: this.#nextN++, name: file.name, size: file.size, mime: file.type, peerId: this.#peerId });
+    Object.assign(t, extra);
     this.#outgoing.set(t.n, t);
     t.cancel = () => this.#cancelOutgoing(t, 'Cancelled');
     this.#pump(t, file).catch((error) => this.#fail(t, String(error?.message ?? error)));
@@ -85,10 +95,10 @@ export class FileChannel extends Emitter {
     let reported = 0;
     for (let offset = 0; offset < file.size && t.active;) {
       const block = new Uint8Array(await file.slice(offset, offset + READ_BYTES).arrayBuffer());
-      for (let at = 0; at < block.length && t.active; at += CHUNK_BYTES) {
+      for (let at = 0; at < block.length && t.active; at += this.#chunkBytes) {
         await this.#room();
         if (!t.active) return;
-        const piece = block.subarray(at, at + CHUNK_BYTES);
+        const piece = block.subarray(at, at + this.#chunkBytes);
         const frame = new Uint8Array(HEADER_BYTES + piece.length);
         new DataView(frame.buffer).setUint32(0, t.n);
         frame.set(piece, HEADER_BYTES);
@@ -106,7 +116,7 @@ export class FileChannel extends Emitter {
   /** Resolves when the channel can take more (bufferedAmount below the high-water mark). */
   #room() {
     if (this.#channel.readyState !== 'open') return Promise.reject(new Error('Connection closed'));
-    if (this.#channel.bufferedAmount < HIGH_WATER_BYTES) return Promise.resolve();
+    if (this.#channel.bufferedAmount < this.#highWater) return Promise.resolve();
     return new Promise((resolve, reject) => this.#roomWaiters.push({ resolve, reject }));
   }
 
@@ -147,6 +157,7 @@ export class FileChannel extends Emitter {
       case Control.Offer: {
         const t = new Transfer({ direction: 'receive', n: m.n, name: String(m.name).slice(0, 255), size: Number(m.size), mime: String(m.mime ?? ''), peerId: this.#peerId });
         t.parts = [];
+        t.relayed = this.#channel.relayed === true;
         t.cancel = () => this.#refuse(t, 'Cancelled');
         this.#incoming.set(t.n, t);
         this.emit('transfer', t);

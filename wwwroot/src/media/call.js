@@ -16,6 +16,7 @@ export class Call extends Emitter {
   /** peer id → PeerLink. */
   links = new Map();
   maxFileBytes = 0;
+  relayMaxFileBytes = 0;
   local = null;
 
   #room;
@@ -37,6 +38,8 @@ export class Call extends Emitter {
   }
 
   get selfId() { return this.#room.participantId; }
+  /** The room's hub connection (the file relay uses it too). */
+  get connection() { return this.#room.connection; }
   get active() { return this.#signaling !== null; }
   get sharing() { return this.#screen?.track != null; }
   get screenTrack() { return this.#screen?.track ?? null; }
@@ -61,6 +64,7 @@ export class Call extends Emitter {
     if (generation !== this.#generation) return;
     this.#iceServers = welcome.iceServers;
     this.maxFileBytes = welcome.maxFileBytes;
+    this.relayMaxFileBytes = welcome.relayMaxFileBytes;
     const present = new Set(welcome.peers.map((p) => p.id));
     for (const id of [...this.peers.keys()]) if (!present.has(id)) this.#removePeer(id);
     for (const peer of welcome.peers) {

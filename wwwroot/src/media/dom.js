@@ -3,7 +3,7 @@ export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value == null || value === false) continue;
-    if (key === 'dataset') Object.assign(el.dataset, value);
+    if (key === 'dataset') { for (const [k, v] of Object.entries(value)) if (v != null) el.dataset[k] = v; }
     else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else if (key in el && typeof value !== 'string') el[key] = value;
     else el.setAttribute(key, value === true ? '' : value);

@@ -45,6 +45,7 @@ export class Signaling {
       iceServers: welcome.IceServers.map((s) => ({ urls: s.Urls, ...(s.Username ? { username: s.Username, credential: s.Credential } : {}) })),
       peers: welcome.Peers.map(peerFromWire),
       maxFileBytes: Number(welcome.MaxFileBytes),
+      relayMaxFileBytes: Number(welcome.RelayMaxFileBytes),
     };
   }
 

@@ -12,6 +12,9 @@ public interface ISignalingClient
     /// <summary>Someone left the call or the room: close the connection to them.</summary>
     Task MediaPeerLeft(string participantId);
 
+    /// <summary>A file-transfer message relayed by the server from <see cref="FileRelay.From"/>.</summary>
+    Task FileRelayed(FileRelay relay);
+
     /// <summary>A participant's mic, camera, screen or recording state changed.</summary>
     Task MediaStateChanged(MediaPeer peer);
 }

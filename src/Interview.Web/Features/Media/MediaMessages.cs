@@ -36,7 +36,17 @@ public sealed record IceServer(IReadOnlyList<string> Urls, string? Username, str
 /// Answer to <c>JoinMedia</c>: ICE servers (with this participant's TURN credentials), the peers already in the
 /// call (the caller offers to each of them) and the file size limit.
 /// </summary>
-public sealed record MediaWelcome(string ParticipantId, IReadOnlyList<IceServer> IceServers, IReadOnlyList<MediaPeer> Peers, long MaxFileBytes);
+public sealed record MediaWelcome(string ParticipantId, IReadOnlyList<IceServer> IceServers, IReadOnlyList<MediaPeer> Peers, long MaxFileBytes, long RelayMaxFileBytes);
+
+/// <summary>
+/// One file-transfer message relayed through the server (no direct path between the two browsers): the same
+/// frames as on the data channel (docs/protocol.md), a control message as <paramref name="Text"/> or a chunk frame
+/// as <paramref name="Frame"/>.
+/// </summary>
+public sealed record FileRelayRequest(string To, string? Text, byte[]? Frame);
+
+/// <summary>A relayed file-transfer message as the addressed participant receives it.</summary>
+public sealed record FileRelay(string From, string? Text, byte[]? Frame);
 
 /// <summary>Why a signaling message was not relayed. Travels by name.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SignalStatus>))]

@@ -31,6 +31,13 @@ public sealed class MediaOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest file relayed through the server when two browsers have no direct path (the bytes then cross the
+    /// hub in 32 KiB pieces, within the per-connection call rate). Default 20 MiB; 0 turns the relay off.
+    /// </summary>
+    [Range(0, 1024L * 1024 * 1024)]
+    public long RelayMaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
     /// <summary>Largest SDP accepted in one signaling message. Default 32 KiB (a 6-peer offer is ~6–10 KiB).</summary>
     [Range(1024, 60 * 1024)]
     public int MaxSdpChars { get; set; } = 32 * 1024;

@@ -22,7 +22,8 @@ public sealed partial class RoomHub
         // pagehide must still find the call it leaves.
         Context.Items[CallItem] = (room, participantId);
         var settings = options.Value;
-        return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers, settings.MaxFileBytes);
+        return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers,
+            settings.MaxFileBytes, settings.RelayMaxFileBytes);
     }
 
     public async Task LeaveMedia()
@@ -49,6 +50,23 @@ public sealed partial class RoomHub
             return SignalStatus.UnknownPeer;
         }
         await Clients.Client(target).Signal(new Signal(participantId, request.Description, request.Candidate, request.Bye));
+        return SignalStatus.Relayed;
+    }
+
+    /// <summary>
+    /// Relays one file-transfer message to a peer of the same room, for browsers with no direct path. The hub's
+    /// message size limit bounds each frame; the per-connection call rate bounds the throughput.
+    /// </summary>
+    public async Task<SignalStatus> RelayFile(FileRelayRequest request, [FromServices] IOptions<MediaOptions> options)
+    {
+        var (room, participantId) = Current();
+        if (options.Value.RelayMaxFileBytes == 0) throw new HubException("Relaying files through the server is turned off.");
+        if (request is null || string.IsNullOrEmpty(request.To) || (request.Text is null) == (request.Frame is null))
+            throw new HubException("A relayed file message carries exactly one of a text or a frame.");
+        if (request.Text is { Length: > 4096 }) throw new HubException("File control message too long.");
+        var target = await room.SignalTargetAsync(participantId, Context.ConnectionId, request.To);
+        if (target is null) return SignalStatus.UnknownPeer;
+        await Clients.Client(target).FileRelayed(new FileRelay(participantId, request.Text, request.Frame));
         return SignalStatus.Relayed;
     }
 

@@ -219,4 +219,30 @@ public sealed class SignalingHubTests : IAsyncLifetime
         await grace.Room.Connection.InvokeAsync(nameof(RoomHub.LeaveMedia));
         Assert.Equal([grace.Id], (await ada.JoinMediaAsync()).Peers.Select(p => p.ParticipantId));
     }
+
+    [Fact]
+    public async Task Relayed_file_messages_reach_only_a_peer_of_the_same_room_byte_for_byte()
+    {
+        var roomA = await NewRoomAsync();
+        var roomB = await NewRoomAsync();
+        await using var ada = await CallClient.JoinAsync(_factory, roomA, "Ada");
+        await using var grace = await CallClient.JoinAsync(_factory, roomA, "Grace");
+        await using var bob = await CallClient.JoinAsync(_factory, roomB, "Bob");
+        var relayed = new EventLog<FileRelay>();
+        grace.Room.Connection.On<FileRelay>(nameof(ISignalingClient.FileRelayed), r => relayed.Add(r));
+        var frame = new byte[32 * 1024];
+        Random.Shared.NextBytes(frame);
+
+        Assert.Equal(SignalStatus.Relayed, await Relay(ada, new FileRelayRequest(grace.Id, """{"t":"offer","n":1}""", null)));
+        Assert.Equal(SignalStatus.Relayed, await Relay(ada, new FileRelayRequest(grace.Id, null, frame)));
+        Assert.Equal(SignalStatus.UnknownPeer, await Relay(ada, new FileRelayRequest(bob.Id, null, frame)));
+        await Assert.ThrowsAsync<HubException>(() => Relay(ada, new FileRelayRequest(grace.Id, "x", frame)));
+
+        Assert.Equal(new FileRelay(ada.Id, """{"t":"offer","n":1}""", null), await relayed.NextAsync());
+        var second = await relayed.NextAsync();
+        Assert.Equal(frame, second.Frame);
+    }
+
+    private static Task<SignalStatus> Relay(CallClient client, FileRelayRequest request) =>
+        client.Room.Connection.InvokeAsync<SignalStatus>(nameof(RoomHub.RelayFile), request);
 }
