@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { AppServer } from './support/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { waitFor } from './support/wait.mjs';
-import { twoInCall, waitMediaReady, waitRemoteFrames, remoteVideo, probe, debugCounts } from './support/media.mjs';
+import { twoInCall, newCallPage, waitMediaReady, waitRemoteFrames, remoteVideo, probe, debugCounts } from './support/media.mjs';
+import { joinRoom } from './support/room.mjs';
 
 let server;
 let browser;
@@ -136,5 +137,20 @@ test('both sides renegotiating at once (glare) still ends connected with frames 
     console.log(`# a closed tab left the call after ${Date.now() - closedAt} ms`);
   } finally {
     await close();
+  }
+});
+
+test('three participants: everyone gets frames from both others (mesh)', async () => {
+  const { a, b, aId, bId, roomUrl, close } = await twoInCall(browser, server);
+  const c = await newCallPage(browser);
+  try {
+    await joinRoom(c, roomUrl, 'Linus');
+    const cId = await waitMediaReady(c);
+    for (const [page, peers] of [[c, [aId, bId]], [a, [bId, cId]], [b, [aId, cId]]]) {
+      for (const peer of peers) await waitRemoteFrames(page, peer, { timeout: 45_000 });
+    }
+    for (const page of [a, b, c]) assert.equal((await probe(page)).livePeerConnections, 2);
+  } finally {
+    await Promise.all([close(), c.context().close()]);
   }
 });
