@@ -7,7 +7,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: { room: 'src/room.js', app: 'src/styles.css' },
+  entryPoints: { room: 'src/room.js', media: 'src/media.js', app: 'src/styles.css' },
   outdir: 'dist',
   bundle: true,
   format: 'esm',

@@ -1,5 +1,6 @@
 using Interview.Web.Components;
 using Interview.Web.Features.Chat;
+using Interview.Web.Features.Media;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Persistence;
@@ -10,6 +11,7 @@ builder.AddHosting();
 builder.AddPersistence();
 builder.AddRooms();
 builder.AddChat();
+builder.AddMedia();
 
 var app = builder.Build();
 

@@ -3,7 +3,7 @@ using Interview.Web.Features.Chat;
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>Every server→client call of the room hub. Sent to the room's group only.</summary>
-public interface IRoomClient
+public interface IRoomClient : Media.ISignalingClient
 {
     /// <summary>Someone joined (or came back after the grace period ended).</summary>
     Task ParticipantJoined(ParticipantView participant);

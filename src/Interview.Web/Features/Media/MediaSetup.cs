@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Features.Media;
+
+public static class MediaSetup
+{
+    public static void AddMedia(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MediaOptions>()
+            .Bind(builder.Configuration.GetSection(MediaOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.TurnUrls.Count == 0 || !string.IsNullOrEmpty(o.TurnSecret), "Media:TurnUrls needs Media:TurnSecret.")
+            .ValidateOnStart();
+    }
+}
