@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text;
+using Interview.Sandbox.Internal;
+
+namespace Interview.Sandbox.Isolation;
+
+/// <summary>
+/// One started sandbox: bubblewrap with its namespaces and mounts set up, inside its own cgroup, the stub waiting
+/// for its command on stdin. Used for exactly one step, then killed. Launching is the expensive part (≈ 20 ms of
+/// process creation here), which is why <see cref="WarmPool"/> launches some ahead of time.
+/// </summary>
+internal sealed class SandboxInstance : IDisposable
+{
+    private static readonly TimeSpan CpuPollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly Process _process;
+    private int _killReason;
+
+    private SandboxInstance(Process process, Box box, RunCgroup cgroup)
+    {
+        _process = process;
+        Box = box;
+        Cgroup = cgroup;
+    }
+
+    public Box Box { get; }
+
+    public RunCgroup Cgroup { get; }
+
+    /// <summary>False when the waiting sandbox died (then it must not be used).</summary>
+    public bool IsAlive => !_process.HasExited;
+
+    /// <summary>Starts a sandbox on <paramref name="box"/> in a new cgroup with the given initial limits. The
+    /// caller keeps owning the box (it may serve several steps).</summary>
+    public static async Task<SandboxInstance> LaunchAsync(
+        SandboxLayout layout, Launcher launcher, CgroupTree cgroups, Box box, long memoryBytes, int processes)
+    {
+        var cgroup = cgroups.Create();
+        try
+        {
+            cgroup.SetLimits(memoryBytes, processes);
+            var info = new ProcessStartInfo("/usr/bin/dash")
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = "/",
+            };
+            info.Environment.Clear(); // bwrap's own init keeps the environment it was started with
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(SandboxLayout.LauncherScript);
+            info.ArgumentList.Add("sandbox-launcher");
+            foreach (var a in layout.LauncherArguments(box, cgroup)) info.ArgumentList.Add(a);
+            var process = await launcher.StartAsync(info).ConfigureAwait(false);
+            return new SandboxInstance(process, box, cgroup);
+        }
+        catch
+        {
+            cgroup.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the step: sends the stub its command, feeds stdin, pumps output, enforces the limits, and
+    /// returns once every process of the step is gone.</summary>
+    public async Task<StepOutcome> ExecuteAsync(StepSpec spec, SandboxOptions options, IRunObserver? observer, CancellationToken cancellationToken)
+    {
+        var limits = spec.Limits;
+        Cgroup.SetLimits((long)limits.MemoryMb << 20, limits.Processes);
+        Cgroup.ResetCounters();
+        Box.MarkTouched();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stdout = new OutputPump(_process.StandardOutput.BaseStream, limits.OutputBytes, options.OutputKillBytes,
+            spec.StdoutAs ?? OutputStream.Stdout, observer, () => RequestKill(KillReason.Output, done));
+        var stderr = new OutputPump(_process.StandardError.BaseStream, limits.OutputBytes, options.OutputKillBytes,
+            spec.StderrAs ?? OutputStream.Stderr, observer, () => RequestKill(KillReason.Output, done));
+        var clock = Stopwatch.StartNew();
+        var pumps = Task.WhenAll(Task.Run(stdout.RunAsync), Task.Run(stderr.RunAsync));
+        var feeding = FeedAsync(StubLine(spec, options), spec.Stdin);
+        var exited = _process.WaitForExitAsync();
+        var cpuLimitNs = (long)limits.CpuTimeMs * 1_000_000;
+        using (cancellationToken.Register(() => RequestKill(KillReason.Cancelled, done)))
+        using (var wall = new CancellationTokenSource(limits.WallTimeMs))
+        using (wall.Token.Register(() => RequestKill(KillReason.WallTime, done)))
+        {
+            while (!exited.IsCompleted)
+            {
+                await Task.WhenAny(exited, done.Task, Task.Delay(CpuPollInterval)).ConfigureAwait(false);
+                if (done.Task.IsCompleted) break;
+                if (!exited.IsCompleted && Cgroup.CpuNanoseconds > cpuLimitNs) RequestKill(KillReason.CpuTime, done);
+            }
+            await exited.ConfigureAwait(false);
+        }
+        var wallMs = clock.ElapsedMilliseconds;
+        var cpuNs = Cgroup.CpuNanoseconds;
+        var memory = Cgroup.PeakMemoryBytes;
+        var oom = Cgroup.OomKilled;
+        Cgroup.KillAll(); // daemons that escaped bwrap's init cannot exist (pid namespace), but make sure
+        await pumps.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await feeding.ConfigureAwait(false);
+        var killed = (KillReason)Volatile.Read(ref _killReason);
+        if (killed == KillReason.None && cpuNs > cpuLimitNs) killed = KillReason.CpuTime;
+        var (code, signal) = Signals.FromExitCode(_process.ExitCode);
+        var err = stderr.Kept;
+        string? internalError = null;
+        if (killed == KillReason.None && (code == 125 && StartsWith(err, "sandbox: ") || code == 1 && StartsWith(err, "bwrap: ")
+            || code is 1 or 125 && StartsWith(err, "setpriv: ")))
+            internalError = Encoding.UTF8.GetString(err).Trim();
+        return new StepOutcome(code, signal, stdout.Kept, err, stdout.Truncated || stderr.Truncated,
+            wallMs, cpuNs / 1_000_000, memory / 1024, killed, oom, internalError);
+    }
+
+    private void RequestKill(KillReason reason, TaskCompletionSource done)
+    {
+        if (Interlocked.CompareExchange(ref _killReason, (int)reason, 0) != 0) return;
+        try
+        {
+            Cgroup.KillAll();
+        }
+        catch (IOException)
+        {
+            // The group emptied itself meanwhile.
+        }
+        done.TrySetResult();
+    }
+
+    /// <summary>The one line the stub evaluates: lower the rlimits to the step's values, set the environment, exec.</summary>
+    private static string StubLine(StepSpec spec, SandboxOptions options)
+    {
+        var l = spec.Limits;
+        var cpuSeconds = (l.CpuTimeMs + 999) / 1000;
+        var sb = new StringBuilder();
+        sb.Append($"ulimit -S -t {cpuSeconds} && ulimit -H -t {cpuSeconds + 1} && ulimit -f {(long)l.FileSizeMb * 2048}")
+          .Append($" && ulimit -S -s {options.StackMb * 1024}")
+          .Append(" || { echo 'sandbox: cannot apply limits' >&2; exit 125; }; export");
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = "/usr/bin:/bin",
+            ["HOME"] = "/box/work",
+            ["TMPDIR"] = "/tmp",
+            ["LANG"] = "C.UTF-8",
+            ["USER"] = "sandbox",
+        };
+        foreach (var (k, v) in spec.Environment) env[k] = Catalog.LanguageCatalog.ForStep(v, l.MemoryMb);
+        foreach (var (k, v) in env) sb.Append(' ').Append(k).Append('=').Append(Quote(v));
+        sb.Append("; exec");
+        foreach (var arg in spec.Command) sb.Append(' ').Append(Quote(Catalog.LanguageCatalog.ForStep(arg, l.MemoryMb)));
+        return sb.Append('\n').ToString();
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private async Task FeedAsync(string line, byte[] stdin)
+    {
+        var pipe = _process.StandardInput.BaseStream;
+        try
+        {
+            await pipe.WriteAsync(Encoding.UTF8.GetBytes(line)).ConfigureAwait(false);
+            if (stdin.Length > 0) await pipe.WriteAsync(stdin).ConfigureAwait(false);
+            await pipe.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The program exited without reading all of its input.
+        }
+        finally
+        {
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // Same.
+            }
+        }
+    }
+
+    private static bool StartsWith(byte[] bytes, string prefix) =>
+        bytes.AsSpan().StartsWith(Encoding.ASCII.GetBytes(prefix));
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited) Cgroup.KillAll();
+        }
+        catch (IOException)
+        {
+            // Already empty.
+        }
+        _process.Dispose();
+        Cgroup.Dispose();
+    }
+}

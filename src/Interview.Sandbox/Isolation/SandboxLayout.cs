@@ -1,0 +1,104 @@
+using Interview.Sandbox.Catalog;
+
+namespace Interview.Sandbox.Isolation;
+
+/// <summary>
+/// What every sandbox looks like, computed once per runner: the bubblewrap arguments (namespaces, read-only
+/// runtime binds, /proc, /dev, the box) and the launcher script that puts bubblewrap in its cgroup with rlimits and
+/// an unprivileged host uid. Only the box path and the cgroup differ between sandboxes.
+/// </summary>
+internal sealed class SandboxLayout
+{
+    /// <summary>
+    /// Runs as root in the host, as the sandbox's first process, then execs setpriv → bwrap. Arguments: the number
+    /// of cgroup.procs files, those files, CPU seconds, file size (512-byte blocks), open files, stack (KiB), host uid,
+    /// seccomp filter file (or empty), then bwrap's argv. Joining the cgroup before anything else runs makes the
+    /// cgroup cover every later process; the hard rlimits set here are the server maxima, lowered per step by the
+    /// stub. Exit code 125 means the launcher itself failed.
+    /// </summary>
+    public const string LauncherScript = """
+        n=$1; shift
+        while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n - 1)); done
+        ulimit -t "$1" && ulimit -f "$2" && ulimit -n "$3" && ulimit -s "$4" && ulimit -c 0 || exit 125
+        uid=$5; seccomp=$6; shift 6
+        unset PWD OLDPWD
+        set -- /usr/bin/setpriv --reuid="$uid" --regid="$uid" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@"
+        if [ -n "$seccomp" ]; then exec "$@" 3<"$seccomp"; else exec "$@"; fi
+        """;
+
+    /// <summary>
+    /// The first process inside the sandbox (pid 2, under bwrap's init): it waits for one line on stdin — the
+    /// step's limits, environment and command, written by the host — and evaluates it, which lowers the rlimits and
+    /// execs the program. dash reads that line byte by byte, so the rest of stdin is left for the program.
+    /// </summary>
+    public static readonly string[] StubCommand = ["/usr/bin/dash", "-c", "IFS= read -r l && eval \"$l\""];
+
+    private readonly List<string> _args;
+
+    public SandboxLayout(SandboxOptions options, LanguageCatalog catalog, string stateDirectory, string? seccompFile)
+    {
+        Options = options;
+        SeccompFile = seccompFile;
+        var etc = Path.Combine(stateDirectory, "etc");
+        Directory.CreateDirectory(etc);
+        var uid = options.SandboxUid;
+        File.WriteAllText(Path.Combine(etc, "passwd"), $"root:x:0:0:root:/nonexistent:/usr/sbin/nologin\nsandbox:x:{uid}:{uid}:sandbox:/box/work:/bin/sh\n");
+        File.WriteAllText(Path.Combine(etc, "group"), $"root:x:0:\nsandbox:x:{uid}:\n");
+        File.WriteAllText(Path.Combine(etc, "hosts"), "127.0.0.1 localhost sandbox\n::1 localhost\n");
+
+        _args =
+        [
+            // Namespaces: user, pid, net (loopback only), ipc, uts, cgroup, mount. No nested user namespaces.
+            "--unshare-all", "--unshare-user", "--disable-userns",
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+            "--uid", uid.ToString(), "--gid", uid.ToString(), "--hostname", "sandbox",
+            "--ro-bind", "/usr", "/usr",
+        ];
+        if (options.HideUsrLocal && Directory.Exists("/usr/local")) _args.AddRange(["--tmpfs", "/usr/local"]);
+        // Debian merges /bin, /lib… into /usr: mirror the symlinks, or bind the real directories.
+        foreach (var top in new[] { "bin", "sbin", "lib", "lib32", "lib64", "libx32" })
+        {
+            var host = "/" + top;
+            var info = new DirectoryInfo(host);
+            if (!info.Exists) continue;
+            if (info.LinkTarget is { } target) _args.AddRange(["--symlink", target, host]);
+            else _args.AddRange(["--ro-bind", host, host]);
+        }
+        // /etc: only what runtimes need (dynamic linker cache, alternatives symlinks, Java's config), plus
+        // generated passwd/group/hosts. No shadow, no host accounts, no resolver.
+        foreach (var path in new[] { "/etc/ld.so.cache", "/etc/alternatives", "/etc/java-17-openjdk", "/etc/ssl/certs", "/etc/localtime" })
+            _args.AddRange(["--ro-bind-try", path, path]);
+        foreach (var name in new[] { "passwd", "group", "hosts" })
+            _args.AddRange(["--ro-bind", Path.Combine(etc, name), "/etc/" + name]);
+        foreach (var bind in catalog.AllBinds.Where(b => Directory.Exists(b) || File.Exists(b)).Order(StringComparer.Ordinal))
+            _args.AddRange(["--ro-bind", bind, bind]);
+        _args.AddRange(["--ro-bind", catalog.Directory, "/lang", "--proc", "/proc", "--dev", "/dev"]);
+    }
+
+    public SandboxOptions Options { get; }
+
+    public string? SeccompFile { get; }
+
+    /// <summary>The launcher's argv (after <c>dash -c LauncherScript launcher</c>) for one sandbox.</summary>
+    public IReadOnlyList<string> LauncherArguments(Box box, RunCgroup cgroup)
+    {
+        var o = Options;
+        var m = o.Maximum;
+        var args = new List<string>(_args.Count + 32) { cgroup.ProcsFiles.Count.ToString() };
+        args.AddRange(cgroup.ProcsFiles);
+        args.Add(((m.CpuTimeMs ?? 30_000) / 1000 + 2).ToString());
+        args.Add(((long)(m.FileSizeMb ?? 512) * 2048).ToString());
+        args.Add(o.OpenFiles.ToString());
+        args.Add((o.StackMb * 1024).ToString());
+        args.Add(o.HostUid.ToString());
+        args.Add(SeccompFile ?? "");
+        args.Add(o.BwrapPath);
+        args.AddRange(_args);
+        if (SeccompFile is not null) args.AddRange(["--seccomp", "3"]);
+        args.AddRange([
+            "--bind", box.Path, "/box", "--symlink", "/box/tmp", "/tmp", "--chdir", "/box/work",
+            "--clearenv", "--"]);
+        args.AddRange(StubCommand);
+        return args;
+    }
+}

@@ -1,0 +1,45 @@
+using Interview.Sandbox.Internal;
+
+namespace Interview.Sandbox.Isolation;
+
+/// <summary>
+/// Removes a runner's state directory: boxes are lazily unmounted and their (then empty) mount points removed;
+/// nothing that sandboxed code could have written is ever traversed, so planted symlinks cannot redirect the cleanup.
+/// </summary>
+internal static class StateCleaner
+{
+    /// <summary>Removes the directories of runners whose process is gone.</summary>
+    public static void RemoveStale(string stateRoot)
+    {
+        if (!Directory.Exists(stateRoot)) return;
+        foreach (var dir in Directory.GetDirectories(stateRoot))
+            if (InstanceNames.IsStale(Path.GetFileName(dir))) Remove(dir);
+    }
+
+    public static void Remove(string dir)
+    {
+        if (!Directory.Exists(dir)) return;
+        foreach (var box in Directory.GetDirectories(dir, "b*"))
+        {
+            Native.Unmount(box);
+            TryDelete(() => Directory.Delete(box, recursive: false));
+        }
+        var etc = Path.Combine(dir, "etc");
+        foreach (var file in Directory.Exists(etc) ? Directory.GetFiles(etc) : []) TryDelete(() => File.Delete(file));
+        TryDelete(() => Directory.Delete(etc, recursive: false));
+        TryDelete(() => File.Delete(Path.Combine(dir, "seccomp.bpf")));
+        TryDelete(() => Directory.Delete(dir, recursive: false));
+    }
+
+    private static void TryDelete(Action delete)
+    {
+        try
+        {
+            delete();
+        }
+        catch (IOException)
+        {
+            // Left for a later clean-up.
+        }
+    }
+}

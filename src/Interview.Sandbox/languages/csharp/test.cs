@@ -1,0 +1,2 @@
+Console.WriteLine("OK");
+Console.Out.Write(Console.In.ReadToEnd());

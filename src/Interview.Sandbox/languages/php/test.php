@@ -1,0 +1,3 @@
+<?php
+echo "OK\n";
+echo stream_get_contents(STDIN);

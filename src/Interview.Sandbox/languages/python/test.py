@@ -1,0 +1,4 @@
+import sys
+
+print("OK")
+sys.stdout.write(sys.stdin.read())

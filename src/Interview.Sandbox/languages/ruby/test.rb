@@ -1,0 +1,2 @@
+puts "OK"
+$stdout.write($stdin.read)
