@@ -19,7 +19,7 @@ public static class EditorSetup
         builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
         builder.Services.AddSingleton<EditorServices>();
         builder.Services.AddSingleton<EditorHubFilter>();
-        builder.Services.Configure<HubOptions<RoomHub>>(hub => hub.AddFilter<EditorHubFilter>());
+        builder.Services.Configure<HubOptions>(hub => hub.AddFilter<EditorHubFilter>());
     }
 
     /// <summary><c>/yjs/{roomId}</c>: the room's document for stock y-websocket clients (docs/protocol.md).</summary>
