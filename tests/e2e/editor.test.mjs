@@ -57,7 +57,12 @@ test('two people typing at the same time converge, and see each other\'s named c
     // When Grace leaves, her cursor goes away.
     await b.getByTestId('leave-room').click();
     await waitFor(async () => a.evaluate(() => !document.querySelector('[data-testid="editor"] .yRemoteSelectionHead')),
-      { timeout: 15_000, message: 'Grace\'s cursor removed' });
+      { timeout: 15_000, message: 'Grace\'s cursor removed' }).catch(async (error) => {
+      console.log('# cursor styles:', await a.evaluate(() => document.querySelector('style[data-editor-cursors]')?.textContent));
+      console.log('# heads:', await a.evaluate(() => [...document.querySelectorAll('.yRemoteSelectionHead')].map((e) => e.className).join(' | ')));
+      console.log(server.output.slice(-4000));
+      throw error;
+    });
   } finally {
     await close();
   }
