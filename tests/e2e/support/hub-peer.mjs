@@ -12,7 +12,7 @@ export async function createRoomOverHttp(baseUrl) {
   const home = await fetch(baseUrl + '/');
   const cookie = home.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const html = await home.text();
-  const token = html.match(/name="__RequestVerificationToken" type="hidden" value="([^"]+)"/)?.[1];
+  const token = html.match(/name="__RequestVerificationToken"[^>]*value="([^"]+)"/)?.[1];
   if (!token) throw new Error('no antiforgery token on the home page');
   const response = await fetch(baseUrl + '/rooms', {
     method: 'POST', redirect: 'manual',
