@@ -40,14 +40,18 @@ test(`no acknowledged edit is lost across ${RESTARTS} kill -9 restarts during co
     await peer?.close().catch(() => {});
   })();
 
-  for (let i = 0; i < RESTARTS; i++) {
+  try {
+    for (let i = 0; i < RESTARTS; i++) {
+      const before = acknowledged.length;
+      await waitFor(() => acknowledged.length >= before + 5, { timeout: 60_000, message: `edits acknowledged before kill ${i + 1}` });
+      await server.restart(); // SIGKILL, then start again on the same port and data
+    }
     const before = acknowledged.length;
-    await waitFor(() => acknowledged.length >= before + 5, { timeout: 60_000, message: `edits acknowledged before kill ${i + 1}` });
-    await server.restart(); // SIGKILL, then start again on the same port and data
+    await waitFor(() => acknowledged.length >= before + 5, { timeout: 60_000, message: 'edits after the last restart' });
+  } finally {
+    stop = true;
+    await writer;
   }
-  await waitFor(() => acknowledged.length >= 5, { timeout: 60_000, message: 'edits after the last restart' });
-  stop = true;
-  await writer;
 
   const reader = new HubPeer(server.url, roomId, 'Reader');
   await reader.connect();

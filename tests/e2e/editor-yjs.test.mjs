@@ -59,6 +59,8 @@ test('a y-websocket client and two hub peers converge on random concurrent edits
     await late.close();
   } finally {
     provider.destroy();
+    provider.awareness.destroy(); // the provider leaves its awareness timer running
+    doc.destroy();
     await Promise.all(hubPeers.map((p) => p.close()));
   }
 });
@@ -66,7 +68,7 @@ test('a y-websocket client and two hub peers converge on random concurrent edits
 test('/yjs refuses rooms that do not exist', async () => {
   const status = await new Promise((resolve) => {
     const socket = new WebSocket(server.url.replace('http', 'ws') + '/yjs/zzzzzzzzzz');
-    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+    socket.on('unexpected-response', (req, res) => { resolve(res.statusCode); req.destroy(); });
     socket.on('open', () => { socket.close(); resolve('open'); });
     socket.on('error', () => {});
   });

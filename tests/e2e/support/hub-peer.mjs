@@ -8,7 +8,7 @@ import { syncStep1Frame, updateFrame, readFrame } from '../../../wwwroot/src/edi
 import { Awareness } from 'y-protocols/awareness';
 
 /** Creates a room the way the home page's form does; returns its id. */
-export async function createRoomOverHttp(baseUrl) {
+export async function createRoomOverHttp(baseUrl, capacity = 6) {
   const home = await fetch(baseUrl + '/');
   const cookie = home.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const html = await home.text();
@@ -17,7 +17,7 @@ export async function createRoomOverHttp(baseUrl) {
   const response = await fetch(baseUrl + '/rooms', {
     method: 'POST', redirect: 'manual',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ __RequestVerificationToken: token, title: 'durability', capacity: '6' }),
+    body: new URLSearchParams({ __RequestVerificationToken: token, title: 'editor', capacity: String(capacity) }),
   });
   const location = response.headers.get('location') ?? '';
   const id = location.match(/\/r\/([a-z0-9]{10})$/)?.[1];
