@@ -1,6 +1,6 @@
 // Server memory per idle room: ROOMS rooms each get a document (one peer joins, edits, leaves). We read the
 // server's resident memory before, with every document loaded and nobody connected, and after the documents were
-// unloaded (Editor:UnloadAfterIdleSeconds = 5 here).
+// unloaded (Editor:UnloadAfterIdleSeconds = 5 here). RSS includes whatever the GC has not returned yet: a rough figure.
 // Usage: node benchmarks/editor/idle-room-memory.mjs [--rooms 200]
 import { AppServer } from '../../tests/e2e/support/server.mjs';
 import { HubPeer, createRoomOverHttp } from '../../tests/e2e/support/hub-peer.mjs';
@@ -8,7 +8,8 @@ import { arg, rssMb, round } from './stats.mjs';
 import { waitFor } from '../../tests/e2e/support/wait.mjs';
 
 const rooms = arg('rooms', 200);
-const server = await AppServer.start({ env: { INTERVIEW_Editor__UnloadAfterIdleSeconds: '5', INTERVIEW_Rooms__PageHiddenGraceSeconds: '0', INTERVIEW_Rooms__ReconnectGraceSeconds: '0' } });
+// Workstation GC, which gives freed memory back promptly, so RSS follows what the rooms really hold.
+const server = await AppServer.start({ env: { DOTNET_gcServer: '0', INTERVIEW_Editor__UnloadAfterIdleSeconds: '5', INTERVIEW_Rooms__PageHiddenGraceSeconds: '0', INTERVIEW_Rooms__ReconnectGraceSeconds: '0' } });
 try {
   // Warm up (JIT, pools) with a few rooms first, so the per-room figure is not start-up cost.
   for (let i = 0; i < 5; i++) await touchRoom();

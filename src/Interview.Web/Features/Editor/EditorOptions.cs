@@ -30,9 +30,10 @@ public sealed class EditorOptions
     [Range(0, 86_400)]
     public double UnloadAfterIdleSeconds { get; set; } = 60;
 
-    /// <summary>Editor frames one connection may send per second (sustained; bursts of twice that). Default 60.</summary>
+    /// <summary>Editor frames one connection may send per second (sustained; bursts of twice that). A keystroke sends up to
+    /// two (the update and the cursor), so this leaves room for key repeat. Default 100.</summary>
     [Range(1, 100_000)]
-    public int FramesPerSecond { get; set; } = 60;
+    public int FramesPerSecond { get; set; } = 100;
 
     /// <summary>Bytes one connection may send in editor frames per 10 seconds. Default 20 MB.</summary>
     [Range(1024, long.MaxValue)]
