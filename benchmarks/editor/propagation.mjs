@@ -6,7 +6,7 @@
 import { AppServer } from '../../tests/e2e/support/server.mjs';
 import { launchBrowser } from '../../tests/e2e/support/browser.mjs';
 import { createRoom, joinRoom } from '../../tests/e2e/support/room.mjs';
-import { waitEditorSynced, EDITOR_ID } from '../../tests/e2e/support/editor.mjs';
+import { waitEditorSynced, FIND_EDITOR } from '../../tests/e2e/support/editor.mjs';
 import { arg, percentile, summary } from './stats.mjs';
 
 const typists = arg('typists', 5);
@@ -26,12 +26,12 @@ try {
     pages.push(page);
   }
   // Each page: its own line to type on, and a log of when every token was seen.
-  await pages[0].evaluate((id) => {
-    const editor = window.blazorMonaco.editor.getEditor(id);
+  await pages[0].evaluate((find) => {
+    const editor = eval(find);
     editor.executeEdits('bench', [{ range: editor.getModel().getFullModelRange(), text: '\n'.repeat(12) }]);
-  }, EDITOR_ID);
-  await Promise.all(pages.map((page, i) => page.evaluate(([id, me]) => {
-    const model = window.blazorMonaco.editor.getEditor(id).getModel();
+  }, FIND_EDITOR);
+  await Promise.all(pages.map((page, i) => page.evaluate(([find, me]) => {
+    const model = eval(find).getModel();
     window.__bench = { me, seen: {} };
     model.onDidChangeContent((e) => {
       const t = performance.timeOrigin + performance.now();
@@ -39,12 +39,12 @@ try {
         for (const m of change.text.matchAll(/\[(\d+):(\d+)\]/g)) window.__bench.seen[m[0]] ??= t;
       }
     });
-  }, [EDITOR_ID, i])));
+  }, [FIND_EDITOR, i])));
   await new Promise((resolve) => setTimeout(resolve, 2000));
 
   const started = Date.now();
-  await Promise.all(pages.map((page, i) => page.evaluate(async ([id, me, rate, seconds]) => {
-    const editor = window.blazorMonaco.editor.getEditor(id);
+  await Promise.all(pages.map((page, i) => page.evaluate(async ([find, me, rate, seconds]) => {
+    const editor = eval(find);
     const model = editor.getModel();
     const count = rate * seconds;
     for (let n = 0; n < count; n++) {
@@ -53,7 +53,7 @@ try {
       editor.executeEdits('bench', [{ range: { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column }, text: `[${me}:${n}]` }]);
       await new Promise((resolve) => setTimeout(resolve, 1000 / rate));
     }
-  }, [EDITOR_ID, i, rate, seconds])));
+  }, [FIND_EDITOR, i, rate, seconds])));
   await new Promise((resolve) => setTimeout(resolve, 3000));
 
   const logs = await Promise.all(pages.map((page) => page.evaluate(() => window.__bench)));

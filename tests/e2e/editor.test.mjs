@@ -7,7 +7,7 @@ import { launchBrowser } from './support/browser.mjs';
 import { createRoom, joinRoom } from './support/room.mjs';
 import { TcpProxy } from './support/tcp-proxy.mjs';
 import { waitFor } from './support/wait.mjs';
-import { waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
+import { FIND_EDITOR, waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
 
 let server;
 let browser;
@@ -74,7 +74,7 @@ test('the language picker switches everyone, with a starter template in an empty
     await a.getByTestId('language-select').selectOption('javascript');
     await waitFor(async () => (await b.getByTestId('language-select').inputValue()) === 'javascript', { message: 'Grace sees JavaScript' });
     await waitTextEquals([a, b], (await editorText(a)).includes('console.log') ? await editorText(a) : '\u0000', { message: 'JavaScript template for both' });
-    const monacoLanguage = await b.evaluate(() => window.blazorMonaco.editor.getEditor('room-editor').getModel().getLanguageId());
+    const monacoLanguage = await b.evaluate((find) => eval(find).getModel().getLanguageId(), FIND_EDITOR);
     assert.equal(monacoLanguage, 'javascript');
 
     // Undo only undoes one's own edits.

@@ -17,8 +17,8 @@ import { currentRoom } from './room/current-room.js';
  */
 export async function attach(editorId, elements, options) {
   const monaco = bindMonaco();
-  const editor = window.blazorMonaco.editor.getEditor(editorId);
-  if (!editor) throw new Error(`no Monaco editor with id ${editorId}`);
+  const editor = window.blazorMonaco.editor.getEditor(editorId, true);
+  if (!editor?.getModel()) throw new Error(`no Monaco editor with id ${editorId} (it was disposed)`);
   const room = await currentRoom();
   const session = new EditorSession(monaco, editor, room, elements, options);
   return {

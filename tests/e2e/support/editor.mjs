@@ -1,7 +1,11 @@
 // Editor helpers, written against the data-testid contract (DESIGN.md §5) and BlazorMonaco's editor registry.
 import { waitFor } from './wait.mjs';
 
-export const EDITOR_ID = 'room-editor';
+/** In page code: the room editor's Monaco instance (its BlazorMonaco id is on the wrapper as data-editor-id). */
+export const FIND_EDITOR = `(() => {
+  const id = document.querySelector('[data-testid="editor"]')?.dataset.editorId;
+  return id ? window.blazorMonaco.editor.getEditor(id, true) : null;
+})()`;
 
 /** Waits until the editor exists and its document finished the sync handshake with the server. */
 export async function waitEditorSynced(page, timeout = 30_000) {
@@ -9,27 +13,27 @@ export async function waitEditorSynced(page, timeout = 30_000) {
 }
 
 export async function editorText(page) {
-  return page.evaluate((id) => window.blazorMonaco.editor.getEditor(id)?.getValue() ?? null, EDITOR_ID);
+  return page.evaluate((find) => eval(find)?.getValue() ?? null, FIND_EDITOR);
 }
 
 /** Replaces the whole text through Monaco (as one local edit, like a paste over a selection). */
 export async function setEditorText(page, text) {
-  await page.evaluate(([id, value]) => {
-    const editor = window.blazorMonaco.editor.getEditor(id);
+  await page.evaluate(([find, value]) => {
+    const editor = eval(find);
     const model = editor.getModel();
     editor.executeEdits('test', [{ range: model.getFullModelRange(), text: value }]);
-  }, [EDITOR_ID, text]);
+  }, [FIND_EDITOR, text]);
 }
 
 /** Puts the caret at the end of the text and focuses the editor. */
 export async function caretToEnd(page) {
-  await page.evaluate((id) => {
-    const editor = window.blazorMonaco.editor.getEditor(id);
+  await page.evaluate((find) => {
+    const editor = eval(find);
     const model = editor.getModel();
     const line = model.getLineCount();
     editor.setPosition({ lineNumber: line, column: model.getLineMaxColumn(line) });
     editor.focus();
-  }, EDITOR_ID);
+  }, FIND_EDITOR);
 }
 
 /** Types with real key events into the focused editor. */

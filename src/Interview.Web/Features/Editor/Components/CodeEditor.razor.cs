@@ -12,14 +12,19 @@ namespace Interview.Web.Features.Editor.Components;
 /// </summary>
 public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
 {
-    /// <summary>BlazorMonaco's id of the room editor; tests read it with <c>blazorMonaco.editor.getEditor(id)</c>.</summary>
-    public const string EditorId = "room-editor";
+    /// <summary>
+    /// BlazorMonaco's id of this editor, unique per component instance so a late attach of a replaced instance can
+    /// never bind a second document to the new editor. The wrapper carries it as <c>data-editor-id</c>; tests read
+    /// the text with <c>blazorMonaco.editor.getEditor(id)</c>.
+    /// </summary>
+    private readonly string EditorId = "room-editor-" + Guid.NewGuid().ToString("N")[..8];
     public const string Module = ClientAssets.RequestPath + "/dist/editor.js";
 
     [Parameter, EditorRequired] public IRoom Room { get; set; } = default!;
     [Parameter, EditorRequired] public ParticipantView Self { get; set; } = default!;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<CodeEditor> Logger { get; set; } = default!;
 
     private EditorView _view = new(EditorLanguages.Default, []);
     private IDisposable? _subscription;
@@ -55,14 +60,36 @@ public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
     private async Task AttachAsync()
     {
         if (_disposed) return;
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", Module);
         var languages = EditorLanguages.All.ToDictionary(l => l.Id, l => l.MonacoId);
-        _handle = await _module.InvokeAsync<IJSObjectReference>("attach", EditorId,
-            new { wrapper = _wrapper, error = _errorElement },
-            new { name = Self.DisplayName, participantId = Self.Id, languages });
-        var settings = await _handle.InvokeAsync<EditorSettings>("settings");
-        _theme = settings.Theme;
-        _fontSize = settings.FontSize;
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", Module);
+            var handle = await _module.InvokeAsync<IJSObjectReference>("attach", EditorId,
+                new { wrapper = _wrapper, error = _errorElement },
+                new { name = Self.DisplayName, participantId = Self.Id, languages });
+            if (_disposed)
+            {
+                // The component went away while the module attached (e.g. the page re-rendered on a rejoin).
+                await handle.InvokeVoidAsync("dispose");
+                await handle.DisposeAsync();
+                return;
+            }
+            _handle = handle;
+            var settings = await handle.InvokeAsync<EditorSettings>("settings");
+            _theme = settings.Theme;
+            _fontSize = settings.FontSize;
+        }
+        catch (JSException e)
+        {
+            // Typically BlazorMonaco disposed this editor before the module found it (the page re-rendered on a
+            // rejoin and a newer instance attaches instead). Never let it end the circuit.
+            LogAttachFailed(Logger, EditorId, e.Message);
+            return;
+        }
+        catch (JSDisconnectedException)
+        {
+            return;
+        }
         StateHasChanged();
     }
 
@@ -113,4 +140,7 @@ public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
     }
 
     private sealed record EditorSettings(string Theme, int FontSize);
+
+    [LoggerMessage(1, LogLevel.Debug, "Editor {EditorId} did not attach: {Reason}", EventName = "AttachFailed")]
+    private static partial void LogAttachFailed(ILogger logger, string editorId, string reason);
 }
