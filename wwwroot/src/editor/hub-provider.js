@@ -40,6 +40,9 @@ export class HubProvider {
     doc.on('update', this.#onDocUpdate);
     awareness.on('update', this.#onAwarenessUpdate);
     this.#offJoined = room.on('joined', () => this.#resync());
+    // SignalR keeps these callbacks for the connection's life (there is no off): they check #destroyed.
+    room.connection.onreconnecting(() => this.#connectionLost());
+    room.connection.onclose(() => this.#connectionLost());
     if (room.participantId) this.#resync();
     else onStatus('offline');
   }
@@ -121,6 +124,12 @@ export class HubProvider {
       }
     }
     if (!this.#connected()) this.#pendingUpdates = []; // the next join's handshake sends them
+  }
+
+  #connectionLost() {
+    if (this.#destroyed) return;
+    this.#synced = false;
+    this.#onStatus('offline');
   }
 
   #handleError(error) {
