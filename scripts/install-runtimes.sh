@@ -25,10 +25,15 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 1
 fi
 
+# run.sh and test.sh may both call this at once: one installer at a time.
+exec 9>/var/lock/interview-install-runtimes.lock
+flock 9
+
+# One dpkg query for all packages; a package that is absent or not fully installed counts as missing.
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-  [[ $status == installed ]] || missing+=("$p")
+  grep -qx "$p installed" <<<"$installed" || missing+=("$p")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -36,8 +41,8 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   echo "install-runtimes.sh: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 update -qq
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 installed_version() { sed -n 's/^ *"version": "\(.*\)",$/\1/p' "$ts_prefix/node_modules/$1/package.json" 2>/dev/null | head -n1; }

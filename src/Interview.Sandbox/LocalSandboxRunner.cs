@@ -56,6 +56,9 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
     /// <summary>The validated options this runner uses.</summary>
     public SandboxOptions Options { get; }
 
+    /// <summary>This runner's state directory (boxes, generated files), for diagnostics and tests.</summary>
+    internal string StateDirectory => _stateDirectory;
+
     /// <summary>Runs executing now.</summary>
     public int RunningCount => _queue.Running;
 
@@ -75,8 +78,9 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
         {
             DiskMb = run.DiskMb, // one box serves both steps
         });
+        observer = SafeObserver.Wrap(observer);
         observer?.PhaseChanged(RunPhase.Queued);
-        using var lease = await _queue.EnterAsync(request.OwnerKey, observer, cancellationToken).ConfigureAwait(false);
+        using var lease = await _queue.EnterAsync(request.OwnerKey ?? "", observer, cancellationToken).ConfigureAwait(false);
         return await _executor.ExecuteAsync(language, run, compile, request, observer, cancellationToken).ConfigureAwait(false);
     }
 

@@ -52,6 +52,7 @@ public sealed record RunResult(
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // plain JSON, not HTML-safe
     };
 
     /// <summary>The contract's JSON object: status, exitCode, signal, stdout, stderr, compileOutput, wallMs, cpuMs,

@@ -145,6 +145,22 @@ public class HostileTests
     }
 
     [Fact]
+    public async Task Runtimes_cannot_be_tampered_with()
+    {
+        var python = await File.ReadAllBytesAsync("/usr/bin/python3");
+        const string siteCustomize = "/usr/lib/python3.11/sitecustomize.py"; // Debian ships it (a link into /etc)
+        var siteBefore = File.Exists(siteCustomize) ? await File.ReadAllTextAsync(siteCustomize) : null;
+        var result = await Sandbox.RunAsync("python", Sandbox.Hostile("tamper_runtimes.py"));
+
+        Assert.True(result.Status == RunStatus.Ok, Sandbox.Describe(result));
+        Assert.DoesNotContain("WROTE", result.Stdout);
+        Assert.Equal(6, result.Stdout.Split('\n').Count(l => l.StartsWith("denied ")));
+        Assert.Equal(python, await File.ReadAllBytesAsync("/usr/bin/python3"));
+        Assert.Equal(siteBefore, File.Exists(siteCustomize) ? await File.ReadAllTextAsync(siteCustomize) : null);
+        Assert.DoesNotContain("tampered", await File.ReadAllTextAsync("/etc/passwd"));
+    }
+
+    [Fact]
     public async Task Dangerous_system_calls_are_denied()
     {
         var result = await Sandbox.RunAsync("python", Sandbox.Hostile("syscalls.py"));

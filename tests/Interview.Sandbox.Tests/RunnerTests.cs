@@ -25,15 +25,17 @@ public class RunnerTests
     public async Task Output_streams_while_the_program_runs_and_cancellation_kills_it()
     {
         var marker = $"interview-cancel-{Guid.NewGuid():N}";
-        // Prints a line, then becomes a long sleep carrying a marker we can look for among host processes.
-        var source = $"import os, sys\nprint('first', flush=True)\nos.execv('/bin/sleep', ['{marker}', '600'])\n";
+        // Starts a long sleep carrying a marker we can look for among host processes (Popen returns once the exec
+        // has happened), then prints a line and waits for it.
+        var source = $"import subprocess\np = subprocess.Popen(['{marker}', '600'], executable='/bin/sleep')\n"
+            + "print('first', flush=True)\np.wait()\n";
         var recorder = new Recorder();
         using var cancel = new CancellationTokenSource();
         var run = Sandbox.RunAsync("python", source, observer: recorder, cancellationToken: cancel.Token);
 
         await recorder.FirstLine.Task.WaitAsync(Sandbox.Deadline);
         Assert.False(run.IsCompleted, "the first line arrived only after the run ended");
-        Assert.NotEmpty(Sandbox.ProcessesWithMarker(marker));
+        Assert.True(await Sandbox.EventuallyAsync(() => Sandbox.ProcessesWithMarker(marker).Count > 0), "the marked process never appeared");
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -94,6 +96,20 @@ public class RunnerTests
         Assert.DoesNotContain("'root'", lines[1]);
         Assert.Equal("[1, 2]", lines[2]);                 // bwrap's init and the program: no host process
         Assert.Equal("0000000000000000", lines[3]);       // no capabilities
+    }
+
+    private sealed class Throwing : IRunObserver
+    {
+        public void PhaseChanged(RunPhase phase) => throw new InvalidOperationException("observer failed");
+        public void Output(OutputStream stream, string text) => throw new InvalidOperationException("observer failed");
+    }
+
+    [Fact]
+    public async Task A_throwing_observer_does_not_break_the_run()
+    {
+        var result = await Sandbox.RunAsync("python", "print('fine')\n", observer: new Throwing());
+
+        Assert.Equal((RunStatus.Ok, "fine\n"), (result.Status, result.Stdout));
     }
 
     [Fact]

@@ -51,4 +51,17 @@ internal static class Sandbox
     }
 
     public static string Describe(RunResult r) => r.ToJson();
+
+    /// <summary>Polls a host-side observation until it holds or <see cref="Deadline"/> passes (for states that
+    /// appear asynchronously, such as a process showing up in /proc).</summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
 }

@@ -13,7 +13,11 @@ internal static class LanguagesVerb
         var languages = LocalSandboxRunner.ListLanguagesAsync().GetAwaiter().GetResult();
         if (reader.Flag("--json"))
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(languages, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            Console.Out.WriteLine(JsonSerializer.Serialize(languages, new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }));
             return 0;
         }
         foreach (var l in languages)

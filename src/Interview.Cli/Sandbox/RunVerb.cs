@@ -4,7 +4,8 @@ namespace Interview.Cli.Sandbox;
 
 /// <summary>
 /// <c>run --language LANG FILE [--stdin FILE] [--time-limit-ms N] [--memory-limit-mb N]</c>: runs FILE in the
-/// sandbox and prints one JSON object (DESIGN §4). Exit 0 whenever the run was carried out.
+/// sandbox and prints one JSON object (DESIGN §4). Exit 0 whenever the run was carried out (whatever the program
+/// did), 1 when the sandbox itself failed (status internal_error, JSON still printed), 2 for usage errors.
 /// </summary>
 internal static class RunVerb
 {
@@ -34,7 +35,10 @@ internal static class RunVerb
             {
                 var result = runner.RunAsync(new RunRequest(language, source, stdin, "cli", limits)).GetAwaiter().GetResult();
                 Console.Out.WriteLine(result.ToJson());
-                return 0;
+                if (result.Status != RunStatus.InternalError) return 0;
+                // The sandbox failed, so the run was not carried out: the JSON says why, and so does the exit code.
+                Console.Error.WriteLine($"interview: sandbox failure: {result.Message}");
+                return 1;
             }
             catch (UnknownLanguageException e)
             {

@@ -60,8 +60,23 @@ internal sealed class LanguageCatalog
     public static string? Unavailability(LanguageDefinition language)
     {
         var missing = language.Requires.Where(p => !File.Exists(p) && !System.IO.Directory.Exists(p)).ToList();
-        return missing.Count == 0 ? null
-            : $"{language.Id} is not installed on this machine (missing {string.Join(", ", missing)}); run scripts/install-runtimes.sh";
+        if (missing.Count > 0)
+            return $"{language.Id} is not installed on this machine (missing {string.Join(", ", missing)}); run scripts/install-runtimes.sh";
+        var hidden = language.Binds.FirstOrDefault(b => !TraversableByOthers(b));
+        return hidden is null ? null
+            : $"{language.Id}: the sandbox's unprivileged uid cannot reach {hidden} (a parent directory is not searchable by others); install the runtime elsewhere or make its parents o+x";
+    }
+
+    /// <summary>Whether every directory above <paramref name="path"/> lets "others" search it (bubblewrap runs as
+    /// an unprivileged host uid and must reach what it binds).</summary>
+    public static bool TraversableByOthers(string path)
+    {
+        if (OperatingSystem.IsWindows()) return true;
+        for (var dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir) && dir != "/"; dir = Path.GetDirectoryName(dir))
+        {
+            if ((File.GetUnixFileMode(dir) & UnixFileMode.OtherExecute) == 0) return false;
+        }
+        return true;
     }
 
     public Task<IReadOnlyList<LanguageInfo>> GetInfosAsync() => _infos.Value;
@@ -120,14 +135,22 @@ internal sealed class LanguageCatalog
                 var stdout = p.StandardOutput.ReadToEndAsync();
                 var stderr = p.StandardError.ReadToEndAsync();
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                await p.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+                try
+                {
+                    await p.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    p.Kill(entireProcessTree: true);
+                    return null;
+                }
                 text = await stdout.ConfigureAwait(false) + "\n" + await stderr.ConfigureAwait(false);
             }
             else return null;
             var match = Regex.Match(text, probe.Regex ?? @"\d+(?:\.\d+)+");
             return !match.Success ? null : match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value;
         }
-        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or OperationCanceledException)
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or UnauthorizedAccessException)
         {
             return null;
         }

@@ -40,6 +40,7 @@ internal sealed class RunExecutor(
     {
         var firstDisk = run.DiskMb;
         SandboxInstance? instance = null;
+        Task<SandboxInstance>? pendingRun = null;
         Box? box = null;
         try
         {
@@ -58,6 +59,9 @@ internal sealed class RunExecutor(
                 observer?.PhaseChanged(RunPhase.Compiling);
                 var env = new Dictionary<string, string>(language.Env);
                 foreach (var (k, v) in language.CompileEnv) env[k] = v;
+                // The program will run in a new sandbox and cgroup on the same box (no longer written by the host).
+                // It is launched now, while the compiler works, so that it is ready when the compiler is done.
+                pendingRun = SandboxInstance.LaunchAsync(layout, launcher, cgroups, box, (long)run.MemoryMb << 20, run.Processes);
                 var c = await instance.ExecuteAsync(
                     new StepSpec(compileCommand, env, compile, [], OutputStream.Compile, OutputStream.Compile),
                     options, observer, cancellationToken).ConfigureAwait(false);
@@ -76,9 +80,8 @@ internal sealed class RunExecutor(
                 if (failed is var (status, message))
                     return new RunResult(status, null, null, "", "", compileOutput, c.WallMs, c.CpuMs, c.MemoryKb, truncated,
                         message ?? $"compilation failed ({Describe(c)})");
-                // The program runs in a new sandbox and cgroup, on the same box (no longer written by the host).
-                instance = (await SandboxInstance.LaunchAsync(layout, launcher, cgroups, box,
-                    (long)run.MemoryMb << 20, run.Processes).ConfigureAwait(false));
+                instance = await pendingRun.ConfigureAwait(false);
+                pendingRun = null;
             }
 
             observer?.PhaseChanged(RunPhase.Running);
@@ -93,14 +96,37 @@ internal sealed class RunExecutor(
             return new RunResult(runStatus, r.ExitCode, r.Signal, stdout, stderr, compileOutput,
                 r.WallMs, r.CpuMs, r.MemoryKb, truncated || r.Truncated, runMessage);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Launch failures, cgroup or mount errors, a pipe that never closed: the sandbox failed, not the program.
             return RunResult.Internal($"sandbox failure: {e.Message}");
         }
         finally
         {
-            instance?.Dispose();
-            box?.Dispose();
+            // Every process of the run is dead by now; removing its cgroup and unmounting its box can happen after
+            // the result is returned.
+            var (i, p, b) = (instance, pendingRun, box);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    i?.Dispose();
+                    if (p is not null) (await p.ConfigureAwait(false)).Dispose(); // unused run-step sandbox
+                }
+                catch (Exception)
+                {
+                    // A launch that failed has nothing to dispose; anything else is left for the shutdown clean-up.
+                }
+                try
+                {
+                    b?.Dispose();
+                }
+                catch (IOException)
+                {
+                    // Left for the runner's shutdown clean-up.
+                }
+                Pool?.Refill();
+            });
         }
     }
 

@@ -62,18 +62,29 @@ internal sealed class CgroupV1 : RunCgroup
 
     public override void KillAll() => KillAll(_freezer, Dirs);
 
-    /// <summary>Kills everything in a v1 group given its freezer directory (also used for stale groups).</summary>
+    /// <summary>
+    /// Kills everything in a v1 group given its freezer directory (also used for stale groups). Every member gets
+    /// SIGKILL, bwrap's init (pid 1 of the run's namespace) among them: the kernel then kills the whole namespace at
+    /// once, so a fork cannot outrun the kill. Passes repeat until the group is empty. Only if that does not converge
+    /// within a second is the group frozen for a pass, and thawed right after (a frozen task cannot die, and a
+    /// runner that died between freeze and thaw would leave it frozen until the next start-up's clean-up).
+    /// </summary>
     public static void KillAll(string freezer, IReadOnlyList<string> dirs)
     {
         bool Empty() => dirs.All(d => !Directory.Exists(d) || Read(Path.Combine(d, "cgroup.procs")).Length == 0);
-        if (Empty()) return;
         var state = Path.Combine(freezer, "freezer.state");
-        Write(state, "FROZEN");
-        WaitUntil(() => Read(state).StartsWith("FROZEN", StringComparison.Ordinal), TimeSpan.FromSeconds(2));
-        foreach (var dir in dirs)
-            foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
-        Write(state, "THAWED");
-        WaitUntil(Empty, TimeSpan.FromSeconds(5));
+        var start = Environment.TickCount64;
+        for (var round = 0; !Empty(); round++)
+        {
+            var elapsed = Environment.TickCount64 - start;
+            if (elapsed > 5000) throw new IOException("cgroup did not empty in time");
+            var freeze = elapsed > 1000;
+            if (freeze) Write(state, "FROZEN");
+            foreach (var dir in dirs)
+                foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
+            if (freeze || !Read(state).StartsWith("THAWED", StringComparison.Ordinal)) Write(state, "THAWED");
+            Thread.Sleep(round < 20 ? 1 : 10);
+        }
     }
 
     public override void Dispose()

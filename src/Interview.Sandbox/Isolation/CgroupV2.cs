@@ -14,7 +14,8 @@ internal sealed class CgroupV2 : RunCgroup
         var current = root;
         foreach (var part in relative.Split('/'))
         {
-            TryWrite(Path.Combine(current, "cgroup.subtree_control"), "+memory +pids +cpu");
+            foreach (var controller in new[] { "+memory", "+pids", "+cpu" }) // one by one: one failure voids a whole write
+                TryWrite(Path.Combine(current, "cgroup.subtree_control"), controller);
             current = Path.Combine(current, part);
             Directory.CreateDirectory(current);
         }
@@ -53,13 +54,16 @@ internal sealed class CgroupV2 : RunCgroup
     public static void KillAll(string dir)
     {
         if (ReadKey(Path.Combine(dir, "cgroup.events"), "populated") == 0) return;
+        // cgroup.kill (Linux 5.14+) kills atomically, forks included; otherwise kill passes as in v1 (v2's freezer
+        // lets SIGKILL through, so frozen leftovers of a dead runner still die).
         if (!TryWrite(Path.Combine(dir, "cgroup.kill"), "1"))
-        {
-            Write(Path.Combine(dir, "cgroup.freeze"), "1");
             foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
-            Write(Path.Combine(dir, "cgroup.freeze"), "0");
-        }
-        WaitUntil(() => ReadKey(Path.Combine(dir, "cgroup.events"), "populated") == 0, TimeSpan.FromSeconds(5));
+        WaitUntil(() =>
+        {
+            if (ReadKey(Path.Combine(dir, "cgroup.events"), "populated") == 0) return true;
+            foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
+            return false;
+        }, TimeSpan.FromSeconds(5));
     }
 
     public override void Dispose() => RemoveDirectory(_dir);

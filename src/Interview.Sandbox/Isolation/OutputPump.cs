@@ -8,8 +8,11 @@ namespace Interview.Sandbox.Isolation;
 /// the stream truncated; past <c>killAfter</c> bytes it asks for the run to be killed. Memory stays bounded by
 /// <c>keep</c> plus one read buffer, whatever the program writes.
 /// </summary>
-internal sealed class OutputPump(Stream pipe, int keep, long killAfter, OutputStream stream, IRunObserver? observer, Action onFlood)
+internal sealed class OutputPump(Stream pipe, int keep, long killAfter, OutputStream stream, IRunObserver? observer, Action onFlood,
+    Action? onReady = null)
 {
+    private bool _awaitingReady = onReady is not null;
+
     private readonly MemoryStream _kept = new();
     private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
 
@@ -27,14 +30,24 @@ internal sealed class OutputPump(Stream pipe, int keep, long killAfter, OutputSt
         int n;
         while ((n = await pipe.ReadAsync(buffer).ConfigureAwait(false)) > 0)
         {
+            var offset = 0;
+            if (_awaitingReady)
+            {
+                // The stub's readiness byte (see SandboxLayout.StubCommand) comes before any program output.
+                _awaitingReady = false;
+                onReady!();
+                offset = 1;
+                n--;
+                if (n == 0) continue;
+            }
             Total += n;
             var take = (int)Math.Min(n, keep - _kept.Length);
             if (take > 0)
             {
-                _kept.Write(buffer, 0, take);
+                _kept.Write(buffer, offset, take);
                 if (observer is not null)
                 {
-                    var count = _decoder.GetChars(buffer, 0, take, chars, 0, flush: false);
+                    var count = _decoder.GetChars(buffer, offset, take, chars, 0, flush: false);
                     if (count > 0) observer.Output(stream, new string(chars, 0, count));
                 }
             }

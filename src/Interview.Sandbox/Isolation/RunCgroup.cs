@@ -25,8 +25,25 @@ internal abstract class RunCgroup : IDisposable
 
     public abstract bool IsEmpty { get; }
 
-    /// <summary>Freezes the group (no more forks), SIGKILLs every member, thaws, and waits until it is empty.</summary>
+    /// <summary>SIGKILLs every member (the namespace's init among them, which takes the whole pid namespace down)
+    /// until the group is empty.</summary>
     public abstract void KillAll();
+
+    /// <summary>Gives exiting processes a moment to leave on their own, then kills the rest.</summary>
+    public void WaitEmptyOrKill()
+    {
+        var deadline = Environment.TickCount64 + 100;
+        while (!IsEmpty)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                KillAll();
+                return;
+            }
+            Thread.Sleep(0);
+            Thread.Yield();
+        }
+    }
 
     /// <summary>Removes the group's directories (after <see cref="KillAll"/>).</summary>
     public abstract void Dispose();
@@ -54,12 +71,10 @@ internal abstract class RunCgroup : IDisposable
     protected static void WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        var delay = 1;
-        while (!condition())
+        for (var round = 0; !condition(); round++)
         {
             if (Environment.TickCount64 > deadline) throw new IOException("cgroup did not settle in time");
-            Thread.Sleep(delay);
-            delay = Math.Min(delay * 2, 20);
+            Thread.Sleep(round < 20 ? 1 : 10);
         }
     }
 

@@ -70,17 +70,31 @@ internal sealed class SandboxInstance : IDisposable
         Cgroup.ResetCounters();
         Box.MarkTouched();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = Stopwatch.StartNew();
+        long readyAt = 0; // when the stub announced itself: a warm sandbox at once, a cold one after bwrap's set-up
+        // The wall limit counts from readiness too; until then a generous bound covers a sandbox that never starts.
+        using var wall = new CancellationTokenSource(limits.WallTimeMs + 30_000);
         var stdout = new OutputPump(_process.StandardOutput.BaseStream, limits.OutputBytes, options.OutputKillBytes,
-            spec.StdoutAs ?? OutputStream.Stdout, observer, () => RequestKill(KillReason.Output, done));
+            spec.StdoutAs ?? OutputStream.Stdout, observer, () => RequestKill(KillReason.Output, done),
+            () =>
+            {
+                Volatile.Write(ref readyAt, clock.ElapsedMilliseconds);
+                try
+                {
+                    wall.CancelAfter(limits.WallTimeMs);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The step is already over.
+                }
+            });
         var stderr = new OutputPump(_process.StandardError.BaseStream, limits.OutputBytes, options.OutputKillBytes,
             spec.StderrAs ?? OutputStream.Stderr, observer, () => RequestKill(KillReason.Output, done));
-        var clock = Stopwatch.StartNew();
         var pumps = Task.WhenAll(Task.Run(stdout.RunAsync), Task.Run(stderr.RunAsync));
         var feeding = FeedAsync(StubLine(spec, options), spec.Stdin);
         var exited = _process.WaitForExitAsync();
         var cpuLimitNs = (long)limits.CpuTimeMs * 1_000_000;
         using (cancellationToken.Register(() => RequestKill(KillReason.Cancelled, done)))
-        using (var wall = new CancellationTokenSource(limits.WallTimeMs))
         using (wall.Token.Register(() => RequestKill(KillReason.WallTime, done)))
         {
             while (!exited.IsCompleted)
@@ -91,12 +105,16 @@ internal sealed class SandboxInstance : IDisposable
             }
             await exited.ConfigureAwait(false);
         }
-        var wallMs = clock.ElapsedMilliseconds;
+        var wallMs = clock.ElapsedMilliseconds - Volatile.Read(ref readyAt);
+        // bwrap reports the program's exit as soon as it happens; its init (pid 1 of the namespace, which holds the
+        // pipes) exits an instant later, taking every leftover process of the namespace with it. Wait for that
+        // (the pipes' end of file) rather than killing at once, then make sure the cgroup is empty.
+        if (await Task.WhenAny(pumps, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false) != pumps) Cgroup.KillAll();
+        await pumps.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        Cgroup.WaitEmptyOrKill();
         var cpuNs = Cgroup.CpuNanoseconds;
         var memory = Cgroup.PeakMemoryBytes;
         var oom = Cgroup.OomKilled;
-        Cgroup.KillAll(); // daemons that escaped bwrap's init cannot exist (pid namespace), but make sure
-        await pumps.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         await feeding.ConfigureAwait(false);
         var killed = (KillReason)Volatile.Read(ref _killReason);
         if (killed == KillReason.None && cpuNs > cpuLimitNs) killed = KillReason.CpuTime;

@@ -27,11 +27,12 @@ internal sealed class SandboxLayout
         """;
 
     /// <summary>
-    /// The first process inside the sandbox (pid 2, under bwrap's init): it waits for one line on stdin — the
-    /// step's limits, environment and command, written by the host — and evaluates it, which lowers the rlimits and
-    /// execs the program. dash reads that line byte by byte, so the rest of stdin is left for the program.
+    /// The first process inside the sandbox (pid 2, under bwrap's init): it writes one byte to stdout (the sandbox
+    /// is ready: the host starts the program's clock from there and drops the byte), waits for one line on stdin —
+    /// the step's limits, environment and command, written by the host — and evaluates it, which lowers the rlimits
+    /// and execs the program. dash reads that line byte by byte, so the rest of stdin is left for the program.
     /// </summary>
-    public static readonly string[] StubCommand = ["/usr/bin/dash", "-c", "IFS= read -r l && eval \"$l\""];
+    public static readonly string[] StubCommand = ["/usr/bin/dash", "-c", "printf . && IFS= read -r l && eval \"$l\""];
 
     private readonly List<string> _args;
 
@@ -70,12 +71,29 @@ internal sealed class SandboxLayout
             _args.AddRange(["--ro-bind-try", path, path]);
         foreach (var name in new[] { "passwd", "group", "hosts" })
             _args.AddRange(["--ro-bind", Path.Combine(etc, name), "/etc/" + name]);
-        foreach (var bind in catalog.AllBinds.Where(b => Directory.Exists(b) || File.Exists(b)).Order(StringComparer.Ordinal))
-            _args.AddRange(["--ro-bind", bind, bind]);
-        _args.AddRange(["--ro-bind", catalog.Directory, "/lang", "--proc", "/proc", "--dev", "/dev"]);
+        var underUsr = (string b) => b.StartsWith("/usr/", StringComparison.Ordinal)
+            && !(options.HideUsrLocal && b.StartsWith("/usr/local/", StringComparison.Ordinal));
+        foreach (var bind in catalog.AllBinds.Where(b => (Directory.Exists(b) || File.Exists(b)) && !underUsr(b)).Order(StringComparer.Ordinal))
+        {
+            // bwrap runs as the unprivileged host uid: a runtime it cannot reach (say under /root) is left out, and
+            // its language is reported unavailable by the catalog.
+            if (LanguageCatalog.TraversableByOthers(bind)) _args.AddRange(["--ro-bind", bind, bind]);
+        }
+        // The language files (helper scripts) are copied into the state directory: the application's own directory
+        // may not be traversable by the unprivileged host uid (a checkout under /root, say).
+        var lang = Path.Combine(stateDirectory, "lang");
+        CopyTree(catalog.Directory, lang);
+        _args.AddRange(["--ro-bind", lang, "/lang", "--proc", "/proc", "--dev", "/dev"]);
     }
 
     public SandboxOptions Options { get; }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from)) CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
 
     public string? SeccompFile { get; }
 

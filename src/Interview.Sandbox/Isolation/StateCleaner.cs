@@ -28,6 +28,8 @@ internal static class StateCleaner
         foreach (var file in Directory.Exists(etc) ? Directory.GetFiles(etc) : []) TryDelete(() => File.Delete(file));
         TryDelete(() => Directory.Delete(etc, recursive: false));
         TryDelete(() => File.Delete(Path.Combine(dir, "seccomp.bpf")));
+        // Written by the runner only (never by sandboxed code: bound read-only), so a recursive delete is safe.
+        TryDelete(() => Directory.Delete(Path.Combine(dir, "lang"), recursive: true));
         TryDelete(() => Directory.Delete(dir, recursive: false));
     }
 

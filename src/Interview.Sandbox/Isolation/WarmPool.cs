@@ -4,8 +4,8 @@ namespace Interview.Sandbox.Isolation;
 
 /// <summary>
 /// Sandboxes launched ahead of time, each with a fresh box and cgroup, waiting for their command. A run takes one
-/// (skipping bubblewrap's start-up, the bulk of the per-run overhead) and the pool launches a replacement in the
-/// background. Nothing is ever reused: each warm sandbox serves one step and is then destroyed, so no state can
+/// (skipping bubblewrap's start-up, the bulk of the per-run overhead) and a replacement is launched in the
+/// background once that run is over, so the launch does not compete with the run for the CPU. Nothing is ever reused: each warm sandbox serves one step and is then destroyed, so no state can
 /// pass between runs.
 /// </summary>
 internal sealed class WarmPool(int target, Func<Task<(SandboxInstance, Box)>> launch) : IDisposable
@@ -28,7 +28,7 @@ internal sealed class WarmPool(int target, Func<Task<(SandboxInstance, Box)>> la
             }
             Destroy(item);
         }
-        Refill();
+        if (result is null) Refill(); // else the caller refills once its run is over (see RunExecutor)
         return result;
     }
 

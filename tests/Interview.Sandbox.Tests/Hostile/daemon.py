@@ -3,7 +3,7 @@
 # exits at once with status 0. The grandchild renames itself with a marker (argv[0], passed on stdin) and sleeps,
 # hoping to keep running after the run is reported finished — to spy on later runs or keep using CPU.
 # Stopped by: the pid namespace (when bubblewrap's init exits, the kernel kills everything in the namespace) and the
-# cgroup freeze-and-kill. The test looks for the marker in every host process's command line afterwards.
+# final kill of the run's cgroup. The test looks for the marker in every host process's command line afterwards.
 import os, sys
 
 marker = sys.stdin.readline().strip()
