@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Interview.Crdt.Encoding;
 using Interview.Crdt.Structs;
 
@@ -19,11 +20,13 @@ internal sealed class DeleteSet
         list.Add(new DeleteItem(clock, len));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
         foreach (var list in Clients.Values) SortAndMerge(list);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortAndMerge(List<DeleteItem> dels)
     {
         if (dels.Count > 1) dels.Sort((a, b) => a.Clock.CompareTo(b.Clock));

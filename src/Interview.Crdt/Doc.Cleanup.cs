@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Interview.Crdt.Encoding;
 using Interview.Crdt.Structs;
 using Interview.Crdt.Types;
@@ -10,6 +11,7 @@ public sealed partial class Doc
     /// End of a transaction, in yjs's order: observers, deep observers, afterTransaction; then garbage collection
     /// of what was deleted, merging of neighbouring structs, and the update event.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Cleanup(Transaction t)
     {
         var ds = t.DeleteSet;
@@ -29,10 +31,10 @@ public sealed partial class Doc
                 var before = t.BeforeStateOf(client);
                 if (before == clock) continue;
                 var structs = Store.Clients[client];
-                var firstChangePos = Math.Max(StructStore.FindIndex(structs, before < clock ? before : clock - 1), 1);
+                var firstChangePos = Math.Max(StructStore.FindIndex(structs, before), 1);
                 for (var i = structs.Count - 1; i >= firstChangePos;) i -= 1 + StructStore.TryToMergeWithLefts(structs, i);
             }
-            for (var i = t.MergeStructs.Count - 1; i >= 0; i--)
+            for (var i = t.MergeStructCount - 1; i >= 0; i--)
             {
                 var id = t.MergeStructs[i].Id;
                 var structs = Store.Clients[id.Client];
@@ -65,6 +67,7 @@ public sealed partial class Doc
         if (t.Changed.Count == 0) return;
         foreach (var (type, subs) in t.Changed.ToArray())
             if (type.Item is null || !type.Item.Deleted) type.CallObserver(t, subs);
+        if (!t.HasChangedParentTypes) return;
         foreach (var (type, events) in t.ChangedParentTypes.ToArray())
         {
             if (!type.HasDeepObservers || (type.Item is not null && type.Item.Deleted)) continue;
@@ -75,6 +78,7 @@ public sealed partial class Doc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TryGcDeleteSet(DeleteSet ds)
     {
         foreach (var (client, dels) in ds.Clients)
@@ -94,6 +98,7 @@ public sealed partial class Doc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TryMergeDeleteSet(DeleteSet ds)
     {
         foreach (var (client, dels) in ds.Clients)

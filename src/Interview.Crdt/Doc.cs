@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Interview.Crdt.Types;
 
@@ -38,6 +39,10 @@ public sealed partial class Doc
     internal readonly Dictionary<string, AbstractType> Share = new(StringComparer.Ordinal);
     internal Transaction? CurrentTransaction;
     private readonly List<Transaction> _cleanups = [];
+    private int _epoch;
+
+    /// <summary>A fresh mark for item sets kept as marks on the items (YATA conflict resolution).</summary>
+    internal int NextEpoch() => ++_epoch;
 
     /// <summary>Raised after each transaction that changed something, with the v1 update of exactly that change.</summary>
     public event EventHandler<UpdateEventArgs>? Update;
@@ -89,6 +94,7 @@ public sealed partial class Doc
     /// <summary>Runs <paramref name="action"/> in one transaction (nested calls join the outer one).</summary>
     public void Transact(Action<Transaction> action, object? origin = null) => Transact(action, origin, true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Transact(Action<Transaction> action, object? origin, bool local)
     {
         var initial = false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Interview.Crdt.Internal;
 using Interview.Crdt.Structs;
 
@@ -14,6 +15,7 @@ internal sealed class StructStore
     /// <summary>Deletions of clocks not yet known.</summary>
     public DeleteSet? PendingDs;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetState(ulong client)
     {
         if (!Clients.TryGetValue(client, out var structs) || structs.Count == 0) return 0;
@@ -21,6 +23,7 @@ internal sealed class StructStore
         return last.Id.Clock + last.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<ulong, int> GetStateVector()
     {
         var sv = new Dictionary<ulong, int>(Clients.Count);
@@ -49,6 +52,7 @@ internal sealed class StructStore
     }
 
     /// <summary>Index of the struct containing <paramref name="clock"/> (binary search with a proportional first guess).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndex(List<AbstractStruct> structs, int clock)
     {
         var left = 0;
@@ -92,6 +96,7 @@ internal sealed class StructStore
     }
 
     /// <summary>The struct that starts at <paramref name="id"/>, splitting an item if needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AbstractStruct GetItemCleanStart(Transaction transaction, Id id)
     {
         var structs = Clients[id.Client];
@@ -99,6 +104,7 @@ internal sealed class StructStore
     }
 
     /// <summary>The struct that ends at <paramref name="id"/>, splitting an item if needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AbstractStruct GetItemCleanEnd(Transaction transaction, Id id)
     {
         var structs = Clients[id.Client];
@@ -116,6 +122,7 @@ internal sealed class StructStore
     }
 
     /// <summary>Splits <paramref name="left"/> at <paramref name="diff"/> and returns the new right part (yjs <c>splitItem</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Item SplitItem(Transaction transaction, Item left, int diff)
     {
         var id = left.Id;
@@ -123,6 +130,7 @@ internal sealed class StructStore
             left.RightOrigin, left.ParentType, left.ParentSub, left.Content.Splice(diff));
         if (left.Deleted) right.MarkDeleted();
         if (left.Keep) right.Keep = true;
+        if (left.Redone is { } redone) right.Redone = new Id(redone.Client, redone.Clock + diff);
         left.Right = right;
         if (right.Right is not null) right.Right.Left = right;
         transaction.MergeStructs.Add(right);
@@ -135,6 +143,7 @@ internal sealed class StructStore
     /// Merges <c>structs[pos]</c> into its left neighbours while they can merge; returns how many were merged
     /// (yjs <c>tryToMergeWithLefts</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)
     {
         var right = structs[pos];

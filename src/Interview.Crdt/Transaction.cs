@@ -29,8 +29,13 @@ public sealed class Transaction
     internal Dictionary<ulong, int> AfterState = [];
     internal readonly DeleteSet DeleteSet = new();
     internal readonly Dictionary<AbstractType, HashSet<string?>> Changed = new(ReferenceEqualityComparer.Instance);
-    internal readonly Dictionary<AbstractType, List<YEvent>> ChangedParentTypes = new(ReferenceEqualityComparer.Instance);
-    internal readonly List<AbstractStruct> MergeStructs = [];
+    private Dictionary<AbstractType, List<YEvent>>? _changedParentTypes;
+    private List<AbstractStruct>? _mergeStructs;
+
+    internal Dictionary<AbstractType, List<YEvent>> ChangedParentTypes => _changedParentTypes ??= new(ReferenceEqualityComparer.Instance);
+    internal bool HasChangedParentTypes => _changedParentTypes is { Count: > 0 };
+    internal List<AbstractStruct> MergeStructs => _mergeStructs ??= [];
+    internal int MergeStructCount => _mergeStructs?.Count ?? 0;
 
     internal int BeforeStateOf(ulong client) => BeforeState.TryGetValue(client, out var c) ? c : 0;
 

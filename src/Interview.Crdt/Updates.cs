@@ -89,6 +89,13 @@ public static class Updates
         return EncodeStateVector(sv);
     }
 
+    /// <summary>Merges v1 updates into one, as yjs <c>mergeUpdates</c> does (no doc needed; a single update is returned as is).</summary>
+    public static byte[] MergeUpdates(params byte[][] updates) => UpdateMerger.MergeUpdates(updates.Select(u => (ReadOnlyMemory<byte>)u).ToList());
+
+    /// <summary>The part of <paramref name="update"/> a peer with <paramref name="encodedStateVector"/> lacks (yjs <c>diffUpdate</c>).</summary>
+    public static byte[] DiffUpdate(ReadOnlyMemory<byte> update, ReadOnlyMemory<byte> encodedStateVector) =>
+        UpdateMerger.DiffUpdate(update, DecodeStateVector(encodedStateVector));
+
     internal static void WriteClientsStructs(UpdateEncoderV1 encoder, StructStore store, IReadOnlyDictionary<ulong, int> targetSv)
     {
         var sm = new List<(ulong Client, int Clock)>();

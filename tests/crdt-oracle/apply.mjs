@@ -10,7 +10,7 @@ const out = []
 for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
   if (!line.trim()) continue
   const s = JSON.parse(line)
-  const doc = new Y.Doc()
+  const doc = new Y.Doc({ guid: 'g' })
   doc.clientID = 7
   try {
     for (const u of s.updates) Y.applyUpdate(doc, fromB64(u))

@@ -90,7 +90,7 @@ export const session = (seed) => {
     let id = clientIdFor(r, i)
     while (used.has(id)) id++
     used.add(id)
-    const doc = new Y.Doc()
+    const doc = new Y.Doc({ guid: 'g' })
     doc.clientID = id
     doc.on('update', (u, origin) => { if (origin !== 'sync') updates.push(u) })
     const undo = new Y.UndoManager([doc.getText('text'), doc.getArray('list')], { captureTimeout: 0 })
@@ -119,7 +119,7 @@ export const session = (seed) => {
   const order = delivery.filter((x) => !late.includes(x)).concat(late)
   const mid = r.int(order.length + 1)
 
-  const receiver = new Y.Doc()
+  const receiver = new Y.Doc({ guid: 'g' })
   receiver.clientID = 7
   let midState, midJson, midSv
   for (let i = 0; i < order.length; i++) {
@@ -131,7 +131,7 @@ export const session = (seed) => {
   let final = receiver
   if (stuck) {
     // yjs left a fully delivered set pending: expect what yjs gives in creation order instead
-    final = new Y.Doc()
+    final = new Y.Doc({ guid: 'g' })
     final.clientID = 7
     updates.forEach((u) => Y.applyUpdate(final, u))
   }

@@ -10,7 +10,19 @@ namespace Interview.Cli.Crdt;
 /// <summary><c>interview crdt apply|json|sv|diff|trace</c> (DESIGN.md §4): how outside tools check us against yjs.</summary>
 internal static class CrdtVerbs
 {
-    public static int Run(string[] args) => args switch
+    public static int Run(string[] args)
+    {
+        try
+        {
+            return Dispatch(args);
+        }
+        catch (Exception e) when (e is not CliException)
+        {
+            throw new CliException($"crdt: {e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "));
+        }
+    }
+
+    private static int Dispatch(string[] args) => args switch
     {
         ["apply", .. var rest] => Apply(rest),
         ["json", .. var rest] => Json(rest),

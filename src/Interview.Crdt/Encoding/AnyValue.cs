@@ -217,7 +217,6 @@ public static class AnyValue
         if (d == 0) return "0";
         if (double.IsNaN(d)) return "NaN";
         if (double.IsInfinity(d)) return d > 0 ? "Infinity" : "-Infinity";
-        var r = d.ToString("E16", CultureInfo.InvariantCulture);
         var shortest = d.ToString("R", CultureInfo.InvariantCulture);
         // Extract digits and exponent from the shortest form.
         var neg = shortest[0] == '-';
@@ -234,7 +233,6 @@ public static class AnyValue
         while (lead < digits.Length - 1 && digits[lead] == '0') { lead++; n--; }
         digits = digits[lead..].TrimEnd('0');
         if (digits.Length == 0) digits = "0";
-        _ = r;
         var k = digits.Length;
         var sb = new StringBuilder();
         if (neg) sb.Append('-');

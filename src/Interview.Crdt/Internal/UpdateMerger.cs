@@ -63,6 +63,64 @@ internal static class UpdateMerger
             var sorted = list.Select((x, i) => (x, i)).OrderBy(t => t.x.Clock).ThenBy(t => t.i).Select(t => t.x).ToList();
             sections.Add((client, MergeClient(client, sorted)));
         }
+        WriteSections(w, encoder, sections);
+        var ds = DeleteSet.FromStore(store);
+        (store.PendingDs is { } pds ? DeleteSet.Merge(ds, pds) : DeleteSet.Merge(ds)).Write(encoder);
+        return w.ToArray();
+    }
+
+    /// <summary>yjs <c>mergeUpdates</c> for v1 updates, without a doc.</summary>
+    public static byte[] MergeUpdates(IReadOnlyList<ReadOnlyMemory<byte>> updates)
+    {
+        if (updates.Count == 1) return updates[0].ToArray();
+        var decoded = updates.Select(u => DecodedUpdate.Read(u)).ToList();
+        var perClient = new Dictionary<ulong, List<Write>>();
+        foreach (var d in decoded)
+            foreach (var (client, structs) in d.Structs)
+                foreach (var s in structs)
+                    if (s is not Skip) Get(perClient, client).Add(Copy(s, 0));
+        using var w = new VarWriter(1024);
+        var encoder = new UpdateEncoderV1(w);
+        var sections = new List<(ulong Client, List<Write> Structs)>();
+        foreach (var client in perClient.Keys.OrderDescending())
+        {
+            var sorted = perClient[client].Select((x, i) => (x, i)).OrderBy(t => t.x.Clock).ThenBy(t => t.i).Select(t => t.x).ToList();
+            sections.Add((client, MergeClient(client, sorted)));
+        }
+        WriteSections(w, encoder, sections);
+        DeleteSet.Merge(decoded.Select(d => d.DeleteSet).ToArray()).Write(encoder);
+        return w.ToArray();
+    }
+
+    /// <summary>yjs <c>diffUpdate</c>: the part of an update that a peer at <paramref name="sv"/> lacks, without a doc.</summary>
+    public static byte[] DiffUpdate(ReadOnlyMemory<byte> update, IReadOnlyDictionary<ulong, int> sv)
+    {
+        var decoded = DecodedUpdate.Read(update);
+        var sections = new List<(ulong Client, List<Write> Structs)>();
+        foreach (var (client, structs) in decoded.Structs)
+        {
+            var svClock = sv.TryGetValue(client, out var c) ? c : 0;
+            var writes = new List<Write>();
+            foreach (var s in structs)
+            {
+                if (writes.Count == 0)
+                {
+                    if (s is Skip || s.Id.Clock + s.Length <= svClock) continue;
+                    writes.Add(new Write(s, Math.Max(svClock - s.Id.Clock, 0)));
+                }
+                else writes.Add(new Write(s, 0));
+            }
+            if (writes.Count > 0) sections.Add((client, writes));
+        }
+        using var w = new VarWriter(update.Length + 16);
+        var encoder = new UpdateEncoderV1(w);
+        WriteSections(w, encoder, sections);
+        decoded.DeleteSet.Write(encoder);
+        return w.ToArray();
+    }
+
+    private static void WriteSections(VarWriter w, UpdateEncoderV1 encoder, List<(ulong Client, List<Write> Structs)> sections)
+    {
         w.WriteVarUint((ulong)sections.Count);
         foreach (var (client, writes) in sections)
         {
@@ -75,9 +133,6 @@ internal static class UpdateMerger
                 else x.Struct.Write(encoder, x.Offset);
             }
         }
-        var ds = DeleteSet.FromStore(store);
-        (store.PendingDs is { } pds ? DeleteSet.Merge(ds, pds) : DeleteSet.Merge(ds)).Write(encoder);
-        return w.ToArray();
     }
 
     private static List<Write> Get(Dictionary<ulong, List<Write>> d, ulong client)

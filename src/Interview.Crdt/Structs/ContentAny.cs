@@ -8,6 +8,7 @@ internal sealed class ContentAny(List<object?> values) : ItemContent
     public const int RefNumber = 8;
     public readonly List<object?> Values = values;
 
+    public override ItemContent Copy() => new ContentAny([.. Values]);
     public override int Length => Values.Count;
     public override bool Countable => true;
     public override int Ref => RefNumber;

@@ -8,6 +8,7 @@ internal sealed class ContentBinary(byte[] content) : ItemContent
     public const int RefNumber = 3;
     public readonly byte[] Content = content;
 
+    public override ItemContent Copy() => new ContentBinary(Content);
     public override int Length => 1;
     public override bool Countable => true;
     public override int Ref => RefNumber;

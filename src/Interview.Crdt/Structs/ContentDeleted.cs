@@ -8,6 +8,7 @@ internal sealed class ContentDeleted(int len) : ItemContent
     public const int RefNumber = 1;
     private int _len = len;
 
+    public override ItemContent Copy() => new ContentDeleted(_len);
     public override int Length => _len;
     public override bool Countable => false;
     public override int Ref => RefNumber;

@@ -12,6 +12,7 @@ internal sealed class ContentDoc(string guid, Dictionary<string, object?> opts) 
     public readonly string Guid = guid;
     public readonly Dictionary<string, object?> Opts = opts;
 
+    public override ItemContent Copy() => new ContentDoc(Guid, Opts);
     public override int Length => 1;
     public override bool Countable => true;
     public override int Ref => RefNumber;

@@ -8,6 +8,7 @@ internal sealed class ContentEmbed(string json) : ItemContent
     public const int RefNumber = 5;
     public readonly string Json = json;
 
+    public override ItemContent Copy() => new ContentEmbed(Json);
     public override int Length => 1;
     public override bool Countable => true;
     public override int Ref => RefNumber;

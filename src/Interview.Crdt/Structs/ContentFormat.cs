@@ -11,6 +11,7 @@ internal sealed class ContentFormat(string key, string valueJson) : ItemContent
 
     public object? Value => JsonText.Parse(ValueJson);
 
+    public override ItemContent Copy() => new ContentFormat(Key, ValueJson);
     public override int Length => 1;
     public override bool Countable => false;
     public override int Ref => RefNumber;

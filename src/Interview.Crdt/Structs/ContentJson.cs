@@ -12,6 +12,7 @@ internal sealed class ContentJson(List<string> texts) : ItemContent
     public const int RefNumber = 2;
     public readonly List<string> Texts = texts;
 
+    public override ItemContent Copy() => new ContentJson([.. Texts]);
     public override int Length => Texts.Count;
     public override bool Countable => true;
     public override int Ref => RefNumber;

@@ -25,6 +25,7 @@ internal sealed class ContentString : ItemContent
         _len = len;
     }
 
+    public override ItemContent Copy() => new ContentString(ToString());
     public override int Length => _len;
     public override bool Countable => true;
     public override int Ref => RefNumber;
@@ -39,6 +40,8 @@ internal sealed class ContentString : ItemContent
         var right = new char[Math.Max(rightLen, 4)];
         Array.Copy(_chars, offset, right, 0, rightLen);
         _len = offset;
+        // Do not let the left part keep a large buffer it no longer uses.
+        if (_chars.Length - offset > 64) Array.Resize(ref _chars, offset + 8);
         // Splitting a surrogate pair would make an invalid document: both halves become U+FFFD, as in yjs.
         if (offset > 0 && char.IsHighSurrogate(_chars[offset - 1]))
         {
@@ -60,7 +63,16 @@ internal sealed class ContentString : ItemContent
     public override void Write(UpdateEncoderV1 encoder, int offset) =>
         encoder.WriteString(offset == 0 ? ToString() : new string(_chars, offset, _len - offset));
 
-    public static ContentString Read(UpdateDecoderV1 decoder) => new(decoder.ReadString());
+    public static ContentString Read(UpdateDecoderV1 decoder)
+    {
+        var n = decoder.Rest.ReadVarUint();
+        if (n > (ulong)decoder.Rest.Remaining) throw new CrdtFormatException("unexpected end of data");
+        var bytes = decoder.Rest.ReadBytes((int)n);
+        var chars = new char[System.Text.Encoding.UTF8.GetCharCount(bytes)];
+        System.Text.Encoding.UTF8.GetChars(bytes, chars);
+        if (chars.Length == 0) throw new CrdtFormatException("item with empty content");
+        return new ContentString(chars, chars.Length);
+    }
 
     public override void GetContent(List<object?> into)
     {

@@ -9,6 +9,7 @@ internal sealed class ContentType(AbstractType type) : ItemContent
     public const int RefNumber = 7;
     public readonly AbstractType Type = type;
 
+    public override ItemContent Copy() => new ContentType(Type.CopyEmpty());
     public override int Length => 1;
     public override bool Countable => true;
     public override int Ref => RefNumber;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Interview.Crdt.Encoding;
 using Interview.Crdt.Types;
 
@@ -22,6 +23,10 @@ internal sealed partial class Item : AbstractStruct
     public string? ParentSub;
     public ItemContent Content;
     public bool Keep;
+    /// <summary>The id of the copy that re-inserted this item (undo/redo), if any.</summary>
+    public Id? Redone;
+    /// <summary>Set membership marks used by <see cref="ResolveConflicts"/>.</summary>
+    public int BeforeOriginMark, ConflictMark;
     public bool Countable;
     private bool _deleted;
 
@@ -64,6 +69,7 @@ internal sealed partial class Item : AbstractStruct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ulong? GetMissing(Transaction transaction, StructStore store)
     {
         if (Origin is { } o && o.Client != Id.Client && o.Clock >= store.GetState(o.Client)) return o.Client;
@@ -115,6 +121,7 @@ internal sealed partial class Item : AbstractStruct
     /// <summary>Set when the parent was garbage collected: the item is integrated as a GC struct.</summary>
     private bool _parentGone;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Integrate(Transaction transaction, int offset)
     {
         var store = transaction.Doc.Store;
@@ -179,6 +186,7 @@ internal sealed partial class Item : AbstractStruct
     }
 
     /// <summary>YATA: find the left neighbour among the concurrent insertions between Left and Right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveConflicts(Transaction transaction, AbstractType parent)
     {
         var store = transaction.Doc.Store;
@@ -191,27 +199,34 @@ internal sealed partial class Item : AbstractStruct
             while (o is not null && o.Left is not null) o = o.Left;
         }
         else o = parent.Start;
-        var conflicting = new HashSet<Item>(ReferenceEqualityComparer.Instance);
-        var beforeOrigin = new HashSet<Item>(ReferenceEqualityComparer.Instance);
+        if (o is null || o == Right)
+        {
+            Left = left;
+            return;
+        }
+        // Two sets as marks on the items: "before origin" and "conflicting"; clearing = taking a new mark.
+        var doc = transaction.Doc;
+        var beforeOrigin = doc.NextEpoch();
+        var conflicting = doc.NextEpoch();
         while (o is not null && o != Right)
         {
-            beforeOrigin.Add(o);
-            conflicting.Add(o);
+            o.BeforeOriginMark = beforeOrigin;
+            o.ConflictMark = conflicting;
             if (Origin == o.Origin)
             {
                 if (o.Id.Client < Id.Client)
                 {
                     left = o;
-                    conflicting.Clear();
+                    conflicting = doc.NextEpoch();
                 }
                 else if (RightOrigin == o.RightOrigin) break;
             }
-            else if (o.Origin is { } oo && store.Find(oo) is Item oOrigin && beforeOrigin.Contains(oOrigin))
+            else if (o.Origin is { } oo && store.Find(oo) is Item oOrigin && oOrigin.BeforeOriginMark == beforeOrigin)
             {
-                if (!conflicting.Contains(oOrigin))
+                if (oOrigin.ConflictMark != conflicting)
                 {
                     left = o;
-                    conflicting.Clear();
+                    conflicting = doc.NextEpoch();
                 }
             }
             else break;
@@ -220,6 +235,7 @@ internal sealed partial class Item : AbstractStruct
         Left = left;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Delete(Transaction transaction)
     {
         if (Deleted) return;
@@ -239,10 +255,11 @@ internal sealed partial class Item : AbstractStruct
         else Content = new ContentDeleted(Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MergeWith(AbstractStruct right)
     {
         if (right is not Item r) return false;
-        if (r.Origin == LastId && Right == r && RightOrigin == r.RightOrigin && Id.Client == r.Id.Client
+        if (r.Origin == LastId && Right == r && RightOrigin == r.RightOrigin && Id.Client == r.Id.Client && Redone is null && r.Redone is null
             && Id.Clock + Length == r.Id.Clock && Deleted == r.Deleted && Content.GetType() == r.Content.GetType()
             && Content.MergeWith(r.Content))
         {

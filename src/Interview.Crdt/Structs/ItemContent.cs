@@ -15,6 +15,9 @@ internal abstract class ItemContent
     /// <summary>Cuts this content at <paramref name="offset"/>, keeps the left part and returns the right part.</summary>
     public abstract ItemContent Splice(int offset);
 
+    /// <summary>A fresh copy to re-insert the content (undo/redo).</summary>
+    public abstract ItemContent Copy();
+
     public virtual bool MergeWith(ItemContent right) => false;
     public virtual void Integrate(Transaction transaction, Item item) { }
     public virtual void Delete(Transaction transaction) { }

@@ -35,6 +35,19 @@ public abstract partial class AbstractType
 
     internal virtual void WriteType(UpdateEncoderV1 encoder) => encoder.WriteTypeRef(TypeRef);
 
+    /// <summary>A new, empty type of the same kind (yjs <c>_copy</c>).</summary>
+    internal AbstractType CopyEmpty() => this switch
+    {
+        YXmlText => new YXmlText(),
+        YText => new YText(),
+        YMap => new YMap(),
+        YArray => new YArray(),
+        YXmlFragment => new YXmlFragment(),
+        YXmlElement e => new YXmlElement(e.NodeName),
+        YXmlHook h => new YXmlHook(h.HookName),
+        _ => throw new InvalidOperationException("cannot copy this type"),
+    };
+
     internal void Integrate(Doc doc, Item? item)
     {
         Doc = doc;
@@ -42,7 +55,18 @@ public abstract partial class AbstractType
         Depth = item?.ParentType is { } p ? p.Depth + 1 : 0;
     }
 
-    internal void ClearMarker() => MarkerItem = null;
+    /// <summary>Text search markers (null until the first local text edit).</summary>
+    internal SearchMarkers? Markers;
+
+    /// <summary>True while a local text edit runs: it keeps <see cref="Markers"/> up to date itself.</summary>
+    internal bool LocalEdit;
+
+    internal void ClearMarker()
+    {
+        if (LocalEdit) return;
+        MarkerItem = null;
+        Markers?.Clear();
+    }
 
     internal void SetMarker(Item? item, int index)
     {
@@ -52,6 +76,7 @@ public abstract partial class AbstractType
 
     internal void OnMerged(Item left, Item right)
     {
+        Markers?.Merged(left, right);
         if (MarkerItem == right)
         {
             MarkerItem = left;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Interview.Crdt.Structs;
 
@@ -52,9 +53,9 @@ public class YText : AbstractType
         public void Forward()
         {
             var r = Right!;
-            if (r.Content is ContentFormat f)
+            if (!r.Countable)
             {
-                if (!r.Deleted) UpdateAttributes(ref Attributes, f);
+                if (!r.Deleted && r.Content is ContentFormat f) UpdateAttributes(ref Attributes, f);
             }
             else if (!r.Deleted) Index += r.Length;
             Left = r;
@@ -68,13 +69,14 @@ public class YText : AbstractType
         else (attrs ??= [])[f.Key] = f.ValueJson;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Position FindPosition(Transaction t, int index)
     {
         if (index < 0 || index > Length) throw new ArgumentOutOfRangeException(nameof(index), "index exceeds the text length");
         var pos = new Position { Right = Start };
-        if (!HasFormatting && MarkerItem is { } m)
+        if (!HasFormatting && Markers is { } markers && markers.TryFindNearest(index, out var m, out var mIndex))
         {
-            pos = new Position { Left = m.Left, Right = m, Index = MarkerIndex };
+            pos = new Position { Left = m.Left, Right = m, Index = mIndex };
             while (pos.Index > index && pos.Left is not null)
             {
                 pos.Right = pos.Left;
@@ -86,9 +88,9 @@ public class YText : AbstractType
         while (pos.Right is not null && count > 0)
         {
             var r = pos.Right;
-            if (r.Content is ContentFormat f)
+            if (!r.Countable)
             {
-                if (!r.Deleted) UpdateAttributes(ref pos.Attributes, f);
+                if (!r.Deleted && r.Content is ContentFormat f) UpdateAttributes(ref pos.Attributes, f);
             }
             else if (!r.Deleted)
             {
@@ -102,6 +104,7 @@ public class YText : AbstractType
         return pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertContent(Transaction t, int index, ItemContent content)
     {
         var pos = FindPosition(t, index);
@@ -118,26 +121,52 @@ public class YText : AbstractType
         var left = pos.Left;
         var right = pos.Right;
         var item = new Item(new Id(client, doc.Store.GetState(client)), left, left?.LastId, right, right?.Id, this, null, content);
-        item.Integrate(t, 0);
-        SetMarker(item, pos.Index);
+        LocalEdit = true;
+        try
+        {
+            item.Integrate(t, 0);
+        }
+        finally
+        {
+            LocalEdit = false;
+        }
+        if (HasFormatting) { ClearMarker(); return; }
+        Markers ??= new SearchMarkers();
+        if (item.Countable)
+        {
+            Markers.Inserted(pos.Index, item.Length);
+            Markers.Add(item, pos.Index);
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeleteRange(Transaction t, int index, int length)
     {
         var pos = FindPosition(t, index);
         var start = pos.Index;
+        var requested = length;
         var store = t.Doc.Store;
-        while (length > 0 && pos.Right is { } r)
+        LocalEdit = true;
+        try
         {
-            if (!r.Deleted && r.Content is ContentType or ContentEmbed or ContentString)
+            while (length > 0 && pos.Right is { } r)
             {
-                if (length < r.Length) store.GetItemCleanStart(t, new Id(r.Id.Client, r.Id.Clock + length));
-                length -= r.Length;
-                r.Delete(t);
+                if (!r.Deleted && r.Content is ContentType or ContentEmbed or ContentString)
+                {
+                    if (length < r.Length) store.GetItemCleanStart(t, new Id(r.Id.Client, r.Id.Clock + length));
+                    length -= r.Length;
+                    r.Delete(t);
+                }
+                pos.Forward();
             }
-            pos.Forward();
         }
-        if (pos.Right is not null) SetMarker(pos.Right, start);
+        finally
+        {
+            LocalEdit = false;
+        }
+        if (HasFormatting || Markers is null) { ClearMarker(); return; }
+        Markers.Deleted(start, requested - Math.Max(length, 0));
+        if (pos.Right is { } next) Markers.Add(next, start);
     }
 
     /// <summary>The text as a delta: inserts with their formatting attributes (embeds and types as objects).</summary>

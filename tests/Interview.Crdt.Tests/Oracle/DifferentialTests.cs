@@ -9,7 +9,7 @@ namespace Interview.Crdt.Tests.Oracle;
 /// </summary>
 public class DifferentialTests
 {
-    public const int SessionsPerBatch = 500;
+    public const int SessionsPerBatch = 250;
 
     public static TheoryData<int> Batches => new() { 1, 100_001, 200_001, 300_001 };
 

@@ -12,7 +12,7 @@ public class ReverseDifferentialTests
     [Fact]
     public void Our_updates_applied_by_yjs_give_same_json_and_bytes()
     {
-        const int sessions = 600;
+        const int sessions = 400;
         var input = Node.TempFile("ours.jsonl");
         var output = Node.TempFile("yjs.jsonl");
         try
