@@ -5,9 +5,19 @@ import path from 'node:path';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+// y-monaco imports `monaco-editor`; the page already has Monaco from BlazorMonaco (window.monaco), so every
+// `monaco-editor/...` import resolves to a shim over that instance instead of bundling a second Monaco.
+const monacoFromWindow = {
+  name: 'monaco-from-window',
+  setup(build) {
+    build.onResolve({ filter: /^monaco-editor(\/|$)/ }, () => ({ path: path.join(root, 'src/editor/monaco-shim.js') }));
+  },
+};
+
 await build({
   absWorkingDir: root,
-  entryPoints: { room: 'src/room.js', media: 'src/media.js', app: 'src/styles.css' },
+  entryPoints: { room: 'src/room.js', media: 'src/media.js', editor: 'src/editor.js', app: 'src/styles.css' },
+  plugins: [monacoFromWindow],
   outdir: 'dist',
   bundle: true,
   format: 'esm',

@@ -1,6 +1,8 @@
 using Interview.Web.Components;
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Media;
+using Interview.Web.Features.Editor;
+using Interview.Web.Features.Execution;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Persistence;
@@ -12,12 +14,16 @@ builder.AddPersistence();
 builder.AddRooms();
 builder.AddChat();
 builder.AddMedia();
+builder.AddEditor();
+builder.AddExecution();
 
 var app = builder.Build();
 
 app.UseHosting();
 app.MapHealth();
 app.MapRooms();
+app.MapEditor();
+app.MapExecution();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -35,6 +35,9 @@ public sealed class InterviewFactory : WebApplicationFactory<Program>
     /// <summary>Replaces the clock every service uses (room actors, expiry).</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Replaces services after the app registered its own (fakes of the sandbox, …).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -42,6 +45,7 @@ public sealed class InterviewFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             if (Time is not null) services.Replace(ServiceDescriptor.Singleton(Time));
+            TestServices?.Invoke(services);
         });
     }
 

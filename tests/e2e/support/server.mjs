@@ -54,7 +54,7 @@ export class AppServer {
       if (this.process.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);
       const response = await fetch(`${this.url}/healthz`).catch(() => null);
       return response?.ok;
-    }, { timeout: 30_000, interval: 100, message: `server at ${this.url}` });
+    }, { timeout: 90_000, interval: 100, message: `server at ${this.url}` });
     this.exited = exited;
   }
 

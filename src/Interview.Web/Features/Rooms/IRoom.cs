@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Interview.Web.Features.Chat;
+using Interview.Web.Features.Editor;
 
 namespace Interview.Web.Features.Rooms;
 
@@ -22,7 +23,7 @@ public sealed record ChatPostResult(ChatMessage? Message, string? Error);
 /// One room: a single-writer actor. Every mutation is queued and applied one at a time, so room state needs no locks
 /// and events leave in the order they happened. Kept behind this interface so the room can later live in a grain.
 /// </summary>
-public interface IRoom : Media.IRoomMedia
+public interface IRoom : Media.IRoomMedia, IEditorRoom
 {
     string Id { get; }
 

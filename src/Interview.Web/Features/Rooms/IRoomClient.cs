@@ -1,9 +1,10 @@
 using Interview.Web.Features.Chat;
+using Interview.Web.Features.Editor;
 
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>Every server→client call of the room hub. Sent to the room's group only.</summary>
-public interface IRoomClient : Media.ISignalingClient
+public interface IRoomClient : Media.ISignalingClient, IEditorClient
 {
     /// <summary>Someone joined (or came back after the grace period ended).</summary>
     Task ParticipantJoined(ParticipantView participant);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using Interview.Web.Features.Chat;
+using Interview.Web.Features.Editor;
 using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms;
@@ -20,6 +21,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     private readonly ChatOptions _chatOptions;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly EditorServices _editor;
     private readonly List<Action<RoomSnapshot>> _subscribers = [];
     private readonly Lock _subscribersLock = new();
 
@@ -36,8 +38,10 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
         RoomOptions options,
         ChatOptions chatOptions,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        EditorServices editor)
     {
+        _editor = editor;
         _record = record;
         _chat = [.. chat];
         _store = store;
@@ -110,6 +114,8 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try { await Enqueue(UnloadEditorAsync); }
+        catch (ObjectDisposedException) { }
         _mailbox.Writer.TryComplete();
         await _loop;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Interview.Web.Features.Chat;
+using Interview.Web.Features.Editor;
 using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,8 @@ internal sealed class RoomRegistry(
     IOptions<RoomOptions> options,
     IOptions<ChatOptions> chatOptions,
     TimeProvider time,
-    ILoggerFactory loggers) : IRoomRegistry, IAsyncDisposable
+    ILoggerFactory loggers,
+    EditorServices editor) : IRoomRegistry, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RoomActor?>>> _rooms = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger("Interview.Rooms");
@@ -69,7 +71,7 @@ internal sealed class RoomRegistry(
         var record = await store.GetRoomAsync(roomId);
         if (record is null) return null;
         var chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
-        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger);
+        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor);
     }
 
     public async ValueTask DisposeAsync()

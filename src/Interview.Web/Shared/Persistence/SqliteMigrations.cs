@@ -27,5 +27,27 @@ internal static class SqliteMigrations
             PRIMARY KEY (room_id, seq)
         );
         """,
+        // 2: room documents (editor): an append-only log of Yjs updates bounded by snapshots
+        """
+        CREATE TABLE doc_updates (
+            room_id    TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            data       BLOB NOT NULL,
+            author     TEXT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (room_id, seq)
+        );
+        CREATE TABLE doc_snapshots (
+            room_id    TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            data       BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (room_id, seq)
+        );
+        CREATE TRIGGER rooms_delete_documents AFTER DELETE ON rooms BEGIN
+            DELETE FROM doc_updates WHERE room_id = OLD.id;
+            DELETE FROM doc_snapshots WHERE room_id = OLD.id;
+        END;
+        """,
     ];
 }

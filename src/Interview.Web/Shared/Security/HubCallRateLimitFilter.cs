@@ -16,6 +16,7 @@ internal sealed class HubCallRateLimitFilter(IOptions<RoomOptions> options) : IH
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        if (invocationContext.HubMethod.IsDefined(typeof(OwnRateLimitAttribute), inherit: false)) return await next(invocationContext);
         var limiter = (RateLimiter)invocationContext.Context.Items[LimiterItem]!;
         using var lease = limiter.AttemptAcquire();
         if (!lease.IsAcquired)

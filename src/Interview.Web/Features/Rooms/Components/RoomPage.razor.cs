@@ -108,6 +108,9 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
     {
         if (outcome.Status == JoinStatus.Joined)
         {
+            // The actor published the join before answering: take that snapshot now, so the page does not flip
+            // to the join form (unmounting the room's components) until the subscription delivers it.
+            if (_room is not null) _snapshot = _room.Snapshot;
             _participantId = outcome.ParticipantId;
             _refusal = null;
             _left = false;

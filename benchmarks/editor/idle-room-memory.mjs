@@ -1,0 +1,37 @@
+// Server memory per idle room: ROOMS rooms each get a document (one peer joins, edits, leaves). We read the
+// server's resident memory before, with every document loaded and nobody connected, and after the documents were
+// unloaded (Editor:UnloadAfterIdleSeconds = 5 here). RSS includes whatever the GC has not returned yet: a rough figure.
+// Usage: node benchmarks/editor/idle-room-memory.mjs [--rooms 200]
+import { AppServer } from '../../tests/e2e/support/server.mjs';
+import { HubPeer, createRoomOverHttp } from '../../tests/e2e/support/hub-peer.mjs';
+import { arg, rssMb, round } from './stats.mjs';
+import { waitFor } from '../../tests/e2e/support/wait.mjs';
+
+const rooms = arg('rooms', 200);
+// Workstation GC, which gives freed memory back promptly, so RSS follows what the rooms really hold.
+const server = await AppServer.start({ env: { DOTNET_gcServer: '0', INTERVIEW_Editor__UnloadAfterIdleSeconds: '5', INTERVIEW_Rooms__PageHiddenGraceSeconds: '0', INTERVIEW_Rooms__ReconnectGraceSeconds: '0' } });
+try {
+  // Warm up (JIT, pools) with a few rooms first, so the per-room figure is not start-up cost.
+  for (let i = 0; i < 5; i++) await touchRoom();
+  await new Promise((resolve) => setTimeout(resolve, 12_000));
+  const baseline = await rssMb(server.process.pid);
+  for (let i = 0; i < rooms; i++) await touchRoom();
+  const loaded = await rssMb(server.process.pid);
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  const unloaded = await rssMb(server.process.pid);
+  console.log(JSON.stringify({
+    benchmark: 'editor-idle-room-memory', rooms, rssBaselineMb: round(baseline), rssLoadedMb: round(loaded), rssAfterUnloadMb: round(unloaded),
+    kbPerIdleRoomLoaded: round(((loaded - baseline) * 1024) / rooms), kbPerIdleRoomUnloaded: round(((unloaded - baseline) * 1024) / rooms),
+  }));
+} finally {
+  await server.dispose();
+}
+
+async function touchRoom() {
+  const roomId = await createRoomOverHttp(server.url);
+  const peer = new HubPeer(server.url, roomId, 'Writer');
+  await peer.connect();
+  await peer.edit((text) => text.insert(0, 'def solve(xs):\n    return sorted(xs)\n'));
+  await peer.connection.invoke('Leave');
+  await peer.close();
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Interview.Web.Features.Editor;
+
+/// <summary>Collaborative editor settings, section <c>Editor</c> (environment: <c>INTERVIEW_Editor__MaxDocumentBytes</c>, …).</summary>
+public sealed class EditorOptions
+{
+    public const string Section = "Editor";
+
+    /// <summary>Largest single Yjs update accepted (after reassembling chunks), in bytes. Default 5 MB.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxUpdateBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest document, as the size of its encoded state plus the updates since the last snapshot. An update that
+    /// would cross it is refused and the document stays as it was. Default 5 MB.
+    /// </summary>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public long MaxDocumentBytes { get; set; } = 5L * 1024 * 1024;
+
+    /// <summary>Updates appended since the last snapshot that trigger a new snapshot (compaction). Default 500.</summary>
+    [Range(1, 1_000_000)]
+    public int SnapshotEveryUpdates { get; set; } = 500;
+
+    /// <summary>Bytes of updates appended since the last snapshot that trigger a new snapshot. Default 1 MB.</summary>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public long SnapshotEveryBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>A document nobody has open is compacted and dropped from memory after this long. Default 60 s.</summary>
+    [Range(0, 86_400)]
+    public double UnloadAfterIdleSeconds { get; set; } = 60;
+
+    /// <summary>Editor frames one connection may send per second (sustained; bursts of twice that). A keystroke sends up to
+    /// two (the update and the cursor), so this leaves room for key repeat. Default 100.</summary>
+    [Range(1, 100_000)]
+    public int FramesPerSecond { get; set; } = 100;
+
+    /// <summary>Bytes one connection may send in editor frames per 10 seconds. Default 20 MB.</summary>
+    [Range(1024, long.MaxValue)]
+    public long BytesPer10Seconds { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Runs kept in a room's run history. Default 20.</summary>
+    [Range(1, 1000)]
+    public int RunHistory { get; set; } = 20;
+
+    /// <summary>Largest stdin a run accepts, in characters. Default 64 KiB.</summary>
+    [Range(0, 16 * 1024 * 1024)]
+    public int MaxStdinChars { get; set; } = 64 * 1024;
+
+    /// <summary><c>POST /api/runs</c> calls one client address may make per minute. Default 20.</summary>
+    [Range(1, 100_000)]
+    public int ApiRunsPerMinute { get; set; } = 20;
+}

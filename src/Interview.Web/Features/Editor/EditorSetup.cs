@@ -1,0 +1,43 @@
+using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Persistence;
+using Interview.Web.Shared.Security;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Features.Editor;
+
+public static class EditorSetup
+{
+    /// <summary>The collaborative editor: options, document storage, the hub's editor group and connection filter.</summary>
+    public static void AddEditor(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EditorOptions>()
+            .Bind(builder.Configuration.GetSection(EditorOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
+        builder.Services.AddSingleton<EditorServices>();
+        builder.Services.AddSingleton<EditorHubFilter>();
+        builder.Services.Configure<HubOptions>(hub => hub.AddFilter<EditorHubFilter>());
+    }
+
+    /// <summary><c>/yjs/{roomId}</c>: the room's document for stock y-websocket clients (docs/protocol.md).</summary>
+    public static void MapEditor(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/yjs"),
+            branch => branch.UseMiddleware<OriginCheckMiddleware>());
+        app.Map("/yjs/{roomId}", YjsAsync);
+    }
+
+    private static async Task<IResult> YjsAsync(string roomId, HttpContext context, IRoomRegistry rooms, IOptions<EditorOptions> options)
+    {
+        if (!context.WebSockets.IsWebSocketRequest) return Results.Text("Connect with a WebSocket (y-websocket protocol).", statusCode: StatusCodes.Status400BadRequest);
+        if (await rooms.FindAsync(roomId, context.RequestAborted) is not { } room) return Results.NotFound();
+        if (room.Snapshot.Room.Ended) return Results.Text("The room has ended.", statusCode: StatusCodes.Status410Gone);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await new YjsWebSocketConnection(socket, room, options.Value).RunAsync(context.RequestAborted);
+        return Results.Empty;
+    }
+}

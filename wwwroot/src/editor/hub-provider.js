@@ -1,0 +1,182 @@
+// Keeps a Y.Doc and its awareness in sync with the room's document over the room hub (SignalR, MessagePack, frames
+// as byte arrays). Local changes leave one invocation at a time: while one is in flight the next ones are merged,
+// so a fast typist sends fewer, larger updates instead of queueing. An invocation completing is the server's
+// acknowledgement that the update is committed. After every (re)join the provider runs the sync handshake again,
+// which also delivers edits made while offline.
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { HubConnectionState } from '@microsoft/signalr';
+import { syncStep1Frame, updateFrame, awarenessFrame, readFrame } from './frames.js';
+
+/** Frames above this go in parts (EditorSyncPart…, then EditorSync): the hub accepts 64 KiB messages. */
+export const PART_BYTES = 48 * 1024;
+
+export class HubProvider {
+  #room;
+  #doc;
+  #awareness;
+  #pendingUpdates = [];
+  #awarenessDirty = false;
+  #pumping = null;
+  #synced = false;
+  #destroyed = false;
+  #offJoined;
+  #idleWaiters = [];
+  #onStatus;
+  #onRejected;
+
+  /**
+   * @param room the page's room client (current-room.js)
+   * @param onStatus called with 'syncing' | 'synced' | 'offline'
+   * @param onRejected called with the server's message when it refused one of our updates
+   */
+  constructor(room, doc, awareness, { onStatus = () => {}, onRejected = () => {} } = {}) {
+    this.#room = room;
+    this.#doc = doc;
+    this.#awareness = awareness;
+    this.#onStatus = onStatus;
+    this.#onRejected = onRejected;
+    room.connection.on('EditorFrame', this.#onFrame);
+    doc.on('update', this.#onDocUpdate);
+    awareness.on('update', this.#onAwarenessUpdate);
+    this.#offJoined = room.on('joined', () => this.#resync());
+    // SignalR keeps these callbacks for the connection's life (there is no off): they check #destroyed.
+    room.connection.onreconnecting(() => this.#connectionLost());
+    room.connection.onclose(() => this.#connectionLost());
+    if (room.participantId) this.#resync();
+    else onStatus('offline');
+  }
+
+  get synced() { return this.#synced; }
+
+  /** Resolves once every local change so far has been acknowledged (or the connection dropped). */
+  flush() {
+    if (!this.#pumping && this.#pendingUpdates.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #onFrame = (frame) => {
+    if (this.#destroyed) return;
+    const answer = readFrame(frame, this.#doc, this.#awareness, this);
+    if (answer) this.#invoke(answer).catch(() => {});
+  };
+
+  #onDocUpdate = (update, origin) => {
+    if (origin === this) return;
+    this.#pendingUpdates.push(update);
+    this.#pump();
+  };
+
+  #onAwarenessUpdate = ({ added, updated, removed }, origin) => {
+    if (origin === this) return;
+    const mine = [...added, ...updated, ...removed].includes(this.#doc.clientID);
+    if (!mine) return;
+    this.#awarenessDirty = true;
+    this.#pump();
+  };
+
+  #connected() {
+    return !this.#destroyed && this.#room.participantId && this.#room.connection.state === HubConnectionState.Connected;
+  }
+
+  async #resync() {
+    if (this.#destroyed) return;
+    this.#synced = false;
+    this.#onStatus('syncing');
+    // Everything local is covered by the step 2 answered below, so queued updates need not go separately.
+    this.#pendingUpdates = [];
+    try {
+      const replies = await this.#invoke(syncStep1Frame(this.#doc));
+      const answers = replies.map((frame) => readFrame(frame, this.#doc, this.#awareness, this)).filter(Boolean);
+      for (const answer of answers) await this.#invoke(answer);
+      this.#synced = true;
+      this.#awarenessDirty = this.#awareness.getLocalState() !== null;
+      this.#onStatus('synced');
+      this.#pump();
+    } catch (error) {
+      this.#handleError(error);
+    }
+  }
+
+  #pump() {
+    if (this.#pumping || !this.#synced) return;
+    this.#pumping = this.#drain().finally(() => {
+      this.#pumping = null;
+      if (this.#pendingUpdates.length === 0) this.#notifyIdle();
+      else if (this.#synced) this.#pump();
+    });
+  }
+
+  async #drain() {
+    while (this.#connected() && this.#synced && (this.#pendingUpdates.length > 0 || this.#awarenessDirty)) {
+      const updates = this.#pendingUpdates.splice(0);
+      const sendAwareness = this.#awarenessDirty;
+      this.#awarenessDirty = false;
+      try {
+        if (updates.length > 0) {
+          const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+          await this.#invoke(updateFrame(update));
+        }
+        if (sendAwareness) await this.#invoke(awarenessFrame(this.#awareness, [this.#doc.clientID]));
+      } catch (error) {
+        this.#handleError(error);
+        return;
+      }
+    }
+    if (!this.#connected()) this.#pendingUpdates = []; // the next join's handshake sends them
+  }
+
+  #connectionLost() {
+    if (this.#destroyed) return;
+    this.#synced = false;
+    this.#onStatus('offline');
+  }
+
+  #handleError(error) {
+    if (this.#destroyed) return;
+    const message = hubErrorMessage(error);
+    if (message !== null) {
+      this.#onRejected(message);
+      return;
+    }
+    // The connection dropped: the room client rejoins and 'joined' starts the handshake again.
+    this.#synced = false;
+    this.#pendingUpdates = [];
+    this.#onStatus('offline');
+    this.#notifyIdle();
+  }
+
+  #notifyIdle() {
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+
+  async #invoke(frame) {
+    const connection = this.#room.connection;
+    let offset = 0;
+    while (frame.length - offset > PART_BYTES) {
+      await connection.invoke('EditorSyncPart', frame.subarray(offset, offset + PART_BYTES));
+      offset += PART_BYTES;
+    }
+    return (await connection.invoke('EditorSync', offset === 0 ? frame : frame.subarray(offset))) ?? [];
+  }
+
+  destroy() {
+    if (this.#destroyed) return;
+    // Tells the others to drop our cursor now (the update handler sends it); the server also does on disconnect.
+    if (this.#connected() && this.#synced) awarenessProtocol.removeAwarenessStates(this.#awareness, [this.#doc.clientID], 'local');
+    this.#destroyed = true;
+    this.#room.connection.off('EditorFrame', this.#onFrame);
+    this.#doc.off('update', this.#onDocUpdate);
+    this.#awareness.off('update', this.#onAwarenessUpdate);
+    this.#offJoined();
+    this.#notifyIdle();
+  }
+}
+
+/** The server's own message for a refused frame (a HubException), or null when the connection failed instead. */
+export function hubErrorMessage(error) {
+  const text = String(error?.message ?? error);
+  const marker = 'HubException: ';
+  const at = text.lastIndexOf(marker);
+  return at >= 0 ? text.slice(at + marker.length) : null;
+}
