@@ -1,10 +1,8 @@
+using Interview.Web.Shared.Hosting;
 namespace Interview.Web.Features.Chat;
 
 public static class ChatSetup
 {
     public static void AddChat(this WebApplicationBuilder builder) =>
-        builder.Services.AddOptions<ChatOptions>()
-            .Bind(builder.Configuration.GetSection(ChatOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddSettings<ChatOptions>(ChatOptions.Section);
 }

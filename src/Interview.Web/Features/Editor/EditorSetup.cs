@@ -1,3 +1,4 @@
+using Interview.Web.Shared.Hosting;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Persistence;
 using Interview.Web.Shared.Security;
@@ -11,10 +12,7 @@ public static class EditorSetup
     /// <summary>The collaborative editor: options, document storage, the hub's editor group and connection filter.</summary>
     public static void AddEditor(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EditorOptions>()
-            .Bind(builder.Configuration.GetSection(EditorOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddSettings<EditorOptions>(EditorOptions.Section);
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
         builder.Services.AddSingleton<EditorServices>();

@@ -1,3 +1,4 @@
+using Interview.Web.Shared.Hosting;
 using System.Net;
 using System.Threading.RateLimiting;
 using Interview.Sandbox;
@@ -14,10 +15,7 @@ public static class RunsEndpoints
 
     public static void AddExecution(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SandboxOptions>()
-            .Bind(builder.Configuration.GetSection("Sandbox"))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddSettings<SandboxOptions>("Sandbox");
         builder.Services.AddSingleton<LazyCodeRunner>();
         builder.Services.AddSingleton<ICodeRunner>(sp => sp.GetRequiredService<LazyCodeRunner>());
         builder.Services.AddSingleton<ApiRunLimiter>();

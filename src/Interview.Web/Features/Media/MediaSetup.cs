@@ -1,3 +1,4 @@
+using Interview.Web.Shared.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Media;
@@ -6,10 +7,7 @@ public static class MediaSetup
 {
     public static void AddMedia(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MediaOptions>()
-            .Bind(builder.Configuration.GetSection(MediaOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.TurnUrls.Count == 0 || !string.IsNullOrEmpty(o.TurnSecret), "Media:TurnUrls needs Media:TurnSecret.")
-            .ValidateOnStart();
+        builder.AddSettings<MediaOptions>(MediaOptions.Section)
+            .Validate(o => o.TurnUrls.Count == 0 || !string.IsNullOrEmpty(o.TurnSecret), "Media:TurnUrls needs Media:TurnSecret.");
     }
 }

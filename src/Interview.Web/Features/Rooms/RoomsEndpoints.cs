@@ -9,10 +9,7 @@ public static class RoomsEndpoints
 {
     public static void AddRooms(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RoomOptions>()
-            .Bind(builder.Configuration.GetSection(RoomOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddSettings<RoomOptions>(RoomOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IRoomBroadcaster, HubRoomBroadcaster>();
         builder.Services.AddSingleton<IRoomRegistry, RoomRegistry>();

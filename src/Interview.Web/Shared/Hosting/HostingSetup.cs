@@ -17,10 +17,7 @@ public static class HostingSetup
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
-        builder.Services.AddOptions<HostingOptions>()
-            .Bind(builder.Configuration.GetSection(HostingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddSettings<HostingOptions>(HostingOptions.Section);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks();
