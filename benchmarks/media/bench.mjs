@@ -5,9 +5,7 @@
 // Run: npm run build && dotnet build Interview.sln -c Release && node benchmarks/media/bench.mjs [--mib 32] [--runs 3]
 import { AppServer } from '../../tests/e2e/support/server.mjs';
 import { launchBrowser } from '../../tests/e2e/support/browser.mjs';
-import { createRoom, joinRoom, waitConnected } from '../../tests/e2e/support/room.mjs';
-import { waitFor } from '../../tests/e2e/support/wait.mjs';
-import { newCallPage, waitMediaReady, waitRemoteFrames } from '../../tests/e2e/support/media.mjs';
+import { twoInCall, waitRemoteFrames } from '../../tests/e2e/support/media.mjs';
 
 const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
 const MIB = arg('mib', 32);
@@ -21,20 +19,9 @@ try {
   let pair = null;
   for (let run = 0; run < RUNS; run++) {
     if (pair) await Promise.all([pair.a.context().close(), pair.b.context().close()]);
-    const a = await newCallPage(browser);
-    const b = await newCallPage(browser);
-    const roomUrl = await createRoom(a, server.url);
-    await joinRoom(a, roomUrl, 'Ada');
-    const aId = await waitMediaReady(a);
-    await b.goto(roomUrl);
-    await waitConnected(b);
-    await waitFor(() => b.getByTestId('join-room').isEnabled());
-    await b.getByTestId('display-name').fill('Grace');
-    const clicked = Date.now();
-    await b.getByTestId('join-room').click();
-    await waitRemoteFrames(b, aId, { timeout: 30_000 });
-    firstFrame.push(Date.now() - clicked);
-    pair = { a, b, bId: await waitMediaReady(b) };
+    const call = await twoInCall(browser, server);
+    firstFrame.push(call.firstFrameMs);
+    pair = { a: call.a, b: call.b, bId: call.bId };
   }
   console.log(`first remote frame after join: median ${median(firstFrame)} ms (runs: ${firstFrame.join(', ')})`);
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppServer } from './support/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
-import { createRoom, joinRoom } from './support/room.mjs';
+import { joinRoom, twoInRoom } from './support/room.mjs';
 import { TcpProxy } from './support/tcp-proxy.mjs';
 import { waitFor } from './support/wait.mjs';
 import { FIND_EDITOR, waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
@@ -23,13 +23,9 @@ after(async () => {
 });
 
 async function twoEditors({ via } = {}) {
-  const a = await (await browser.newContext()).newPage();
-  const b = await (await browser.newContext()).newPage();
-  const roomUrl = await createRoom(a, server.url);
-  await joinRoom(a, roomUrl, 'Ada');
-  await joinRoom(b, via ? roomUrl.replace(server.url, via.url) : roomUrl, 'Grace');
-  await Promise.all([waitEditorSynced(a), waitEditorSynced(b)]);
-  return { a, b, roomUrl, close: () => Promise.all([a.context().close(), b.context().close()]) };
+  const pair = await twoInRoom(browser, server.url, { via });
+  await Promise.all([waitEditorSynced(pair.a), waitEditorSynced(pair.b)]);
+  return pair;
 }
 
 test('two people typing at the same time converge, and see each other\'s named cursors', async () => {

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppServer } from './support/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
-import { createRoom, joinRoom, participantNames, sendChat, chatTexts, waitConnected } from './support/room.mjs';
+import { createRoom, joinRoom, twoInRoom, participantNames, sendChat, chatTexts, waitConnected } from './support/room.mjs';
 import { TcpProxy } from './support/tcp-proxy.mjs';
 import { waitFor } from './support/wait.mjs';
 
@@ -20,13 +20,8 @@ after(async () => {
   await server?.dispose();
 });
 
-async function twoPeople(roomOptions = {}) {
-  const a = await (await browser.newContext()).newPage();
-  const b = await (await browser.newContext()).newPage();
-  const roomUrl = await createRoom(a, server.url, roomOptions);
-  await joinRoom(a, roomUrl, 'Ada');
-  await joinRoom(b, roomUrl, 'Grace Hopper');
-  return { a, b, roomUrl, close: () => Promise.all([a.context().close(), b.context().close()]) };
+function twoPeople(roomOptions = {}) {
+  return twoInRoom(browser, server.url, { names: ['Ada', 'Grace Hopper'], ...roomOptions });
 }
 
 test('two people create and join a room and see each other, live', async () => {

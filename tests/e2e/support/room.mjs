@@ -40,3 +40,14 @@ export async function chatTexts(page) {
 export function cssString(value) {
   return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
 }
+
+/** Two people in fresh browser contexts: the first creates a room (title, capacity) and joins, then the second
+ * joins, directly or through `via` (a TcpProxy). */
+export async function twoInRoom(browser, baseUrl, { names = ['Ada', 'Grace'], via, ...roomOptions } = {}) {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  const roomUrl = await createRoom(a, baseUrl, roomOptions);
+  await joinRoom(a, roomUrl, names[0]);
+  await joinRoom(b, via ? roomUrl.replace(baseUrl, via.url) : roomUrl, names[1]);
+  return { a, b, roomUrl, close: () => Promise.all([a.context().close(), b.context().close()]) };
+}
