@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs whatever is missing to build, run and test Interview on Debian (as root): Debian packages (chromium
+# Installs whatever is missing to build, run and test Interview on Debian (as root): Debian packages (chromium and coturn
 # for browser tests; bubblewrap and language runtimes via install-runtimes.sh), npm packages and the client
 # bundle. Quick when everything is present. Used by run.sh and test.sh.
 set -euo pipefail
@@ -16,7 +16,8 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-apt_install chromium fonts-liberation ca-certificates
+# coturn: the TURN server docs/operations.md describes; the browser tests start one on loopback (tests/e2e/media-turn.test.mjs).
+apt_install chromium fonts-liberation ca-certificates coturn
 if [ -x scripts/install-runtimes.sh ]; then scripts/install-runtimes.sh; fi
 
 # npm packages: reinstall when package-lock.json changed since the last install.

@@ -49,7 +49,7 @@ class MediaPanel {
     this.#call = new Call(room, this.#tiles);
     this.#controls = new Controls(this.#call, this.#tiles);
     this.#files = new FilesPanel(this.#call);
-    this.#recordings = new RecordingsPanel(this.#call, this.#tiles);
+    this.#recordings = new RecordingsPanel(this.#call, this.#tiles, room.roomId);
     this.#root.replaceChildren(this.#tiles.element, this.#controls.element, this.#files.element, this.#recordings.element);
     this.#root.dataset.ready = 'true';
     this.#offs.push(this.#call.on('started', () => { this.#root.dataset.participant = this.#call.selfId; }));

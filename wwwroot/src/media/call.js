@@ -7,6 +7,7 @@ import { LocalMedia } from './local-media.js';
 import { ScreenShare } from './screen-share.js';
 import { AudioLevels } from './audio-levels.js';
 import { Emitter } from './emitter.js';
+import { loadDevicePrefs, saveDevicePrefs } from './device-prefs.js';
 
 export class Call extends Emitter {
   /** { mic, camera, screen, recording } as published to the room. */
@@ -25,6 +26,7 @@ export class Call extends Emitter {
   #screen = null;
   #levels;
   #iceServers = [];
+  #iceTransportPolicy = 'all';
   #generation = 0;
   #selfAtStart = null;
   #opening = null;
@@ -34,6 +36,11 @@ export class Call extends Emitter {
     super();
     this.#room = room;
     this.#tiles = tiles;
+    // The pre-join device check's choices (device-check.js): on/off states and devices.
+    const prefs = loadDevicePrefs();
+    this.state.mic = prefs.mic;
+    this.state.camera = prefs.camera;
+    tiles.setSpeaker(prefs.speakerId);
     this.#levels = new AudioLevels((key, speaking) => tiles.setSpeaking(key, speaking));
   }
 
@@ -63,6 +70,7 @@ export class Call extends Emitter {
     await opening;
     if (generation !== this.#generation) return;
     this.#iceServers = welcome.iceServers;
+    this.#iceTransportPolicy = welcome.iceTransportPolicy;
     this.maxFileBytes = welcome.maxFileBytes;
     this.relayMaxFileBytes = welcome.relayMaxFileBytes;
     const present = new Set(welcome.peers.map((p) => p.id));
@@ -79,7 +87,9 @@ export class Call extends Emitter {
     this.local = new LocalMedia();
     this.local.mic = this.state.mic;
     this.local.camera = this.state.camera;
-    await this.local.open();
+    // A device that is off is not opened at all (no camera light, nothing sent); switching it on opens it.
+    const prefs = loadDevicePrefs();
+    await this.local.open({ audio: this.state.mic, video: this.state.camera, audioDeviceId: prefs.micId, videoDeviceId: prefs.cameraId });
     this.#tiles.setLocalStream(this.local.stream);
     this.#levels.watch('self', this.local.audioTrack);
   }
@@ -113,8 +123,18 @@ export class Call extends Emitter {
     this.#teardownLinks();
   };
 
-  setMic(on) { this.state.mic = on; this.local?.setMic(on); this.#publish(); }
-  setCamera(on) { this.state.camera = on; this.local?.setCamera(on); this.#publish(); }
+  setMic(on) { this.state.mic = on; this.local?.setMic(on); this.#publish(); if (on) return this.#acquire('audio'); }
+  setCamera(on) { this.state.camera = on; this.local?.setCamera(on); this.#publish(); if (on) return this.#acquire('video'); }
+
+  // Switched on after joining without that device: open it and send it on every link (the transceiver is there).
+  async #acquire(kind) {
+    const track = await this.local?.acquire(kind);
+    if (!track) return;
+    if (kind === 'audio') this.#levels.watch('self', track);
+    if (kind === 'video' && this.sharing) return;
+    await Promise.all([...this.links.values()].map((link) => link.replaceTrack(kind, track)));
+    this.#tiles.setLocalStream(this.local.stream);
+  }
   setRecording(on) { this.state.recording = on; this.#publish(); }
 
   #publish() {
@@ -153,6 +173,7 @@ export class Call extends Emitter {
   async switchDevice(kind, deviceId) {
     const track = await this.local?.switchDevice(kind, deviceId);
     if (!track) return;
+    saveDevicePrefs(kind === 'audio' ? { micId: deviceId } : { cameraId: deviceId });
     if (kind === 'audio') this.#levels.watch('self', track);
     if (kind === 'video' && this.sharing) return; // the camera comes back when sharing ends
     await Promise.all([...this.links.values()].map((link) => link.replaceTrack(kind, track)));
@@ -214,7 +235,8 @@ export class Call extends Emitter {
     if (video) tracks.push([video, this.local.stream]);
     const signaling = this.#signaling;
     const link = new PeerLink({
-      peerId, initiator, tracks,
+      peerId, initiator, tracks, stream: this.local?.stream ?? null,
+      iceTransportPolicy: this.#iceTransportPolicy,
       polite: this.selfId < peerId,
       iceServers: this.#iceServers,
       send: (message) => signaling?.send(peerId, message),

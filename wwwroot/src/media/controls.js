@@ -2,6 +2,7 @@
 // call, and device pickers (camera, microphone, speaker) that switch devices live.
 import { h } from './dom.js';
 import { LocalMedia } from './local-media.js';
+import { saveDevicePrefs } from './device-prefs.js';
 
 export class Controls {
   element;
@@ -84,7 +85,10 @@ export class Controls {
   }
 
   async #choose(kind, deviceId) {
-    if (kind === 'audiooutput') await this.#tiles.setSpeaker(deviceId);
+    if (kind === 'audiooutput') {
+      saveDevicePrefs({ speakerId: deviceId });
+      await this.#tiles.setSpeaker(deviceId);
+    }
     else await this.#call.switchDevice(kind === 'videoinput' ? 'video' : 'audio', deviceId).catch((e) => console.warn('device switch:', e));
   }
 

@@ -7,21 +7,37 @@ export class LocalMedia {
   mic = true;
   camera = true;
   #disposed = false;
+  #preferred = { audio: null, video: null };
 
-  /** Opens the default (or given) devices. Missing or refused devices leave that kind out instead of failing the call. */
-  async open({ audioDeviceId, videoDeviceId } = {}) {
-    const audio = audioDeviceId ? { deviceId: { exact: audioDeviceId } } : true;
-    const video = videoDeviceId ? { deviceId: { exact: videoDeviceId } } : { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } };
-    let stream;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio, video });
-    } catch {
-      stream = await navigator.mediaDevices.getUserMedia({ audio }).catch(() =>
-        navigator.mediaDevices.getUserMedia({ video }).catch(() => new MediaStream()));
+  /**
+   * Opens the given (else default) devices of the kinds asked for. A remembered device that is gone falls back to
+   * the default one; missing or refused devices leave that kind out instead of failing the call.
+   */
+  async open({ audioDeviceId, videoDeviceId, audio = true, video = true } = {}) {
+    this.#preferred = { audio: audioDeviceId ?? null, video: videoDeviceId ?? null };
+    const wanted = { ...(audio ? { audio: constraintFor('audio', audioDeviceId) } : {}), ...(video ? { video: constraintFor('video', videoDeviceId) } : {}) };
+    let tracks = [];
+    if (Object.keys(wanted).length > 0) {
+      tracks = await getTracks(wanted);
+      if (tracks.length === 0 && Object.keys(wanted).length > 1) {
+        tracks = (await Promise.all(Object.entries(wanted).map(([kind, c]) => getTracks({ [kind]: c })))).flat();
+      }
     }
-    if (this.#disposed) { stopAll(stream); return; }
-    for (const track of stream.getTracks()) this.stream.addTrack(track);
+    if (this.#disposed) { for (const t of tracks) t.stop(); return; }
+    for (const track of tracks) this.stream.addTrack(track);
     this.#applyEnabled();
+  }
+
+  /** Opens the preferred device of `kind` if this stream has none yet (a device switched on after joining without it). */
+  async acquire(kind) {
+    const existing = kind === 'audio' ? this.audioTrack : this.videoTrack;
+    if (existing) return null;
+    const [track] = await getTracks({ [kind]: constraintFor(kind, this.#preferred[kind]) });
+    if (!track) return null;
+    if (this.#disposed) { track.stop(); return null; }
+    this.stream.addTrack(track);
+    this.#applyEnabled();
+    return track;
   }
 
   get audioTrack() { return this.stream.getAudioTracks()[0] ?? null; }
@@ -40,6 +56,7 @@ export class LocalMedia {
     const constraints = kind === 'audio' ? { audio: { deviceId: { exact: deviceId } } } : { video: { deviceId: { exact: deviceId } } };
     const stream = await navigator.mediaDevices.getUserMedia(constraints);
     const track = stream.getTracks()[0];
+    this.#preferred[kind] = deviceId;
     if (this.#disposed) { track.stop(); return null; }
     const old = kind === 'audio' ? this.audioTrack : this.videoTrack;
     if (old) { this.stream.removeTrack(old); old.stop(); }
@@ -59,6 +76,22 @@ export class LocalMedia {
   dispose() {
     this.#disposed = true;
     stopAll(this.stream);
+  }
+}
+
+function constraintFor(kind, deviceId) {
+  if (deviceId) return { deviceId: { exact: deviceId } };
+  return kind === 'video' ? { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } } : true;
+}
+
+/** The tracks getUserMedia gives for `constraints`, retrying with default devices if a pinned one is gone; [] on failure. */
+async function getTracks(constraints) {
+  try {
+    return (await navigator.mediaDevices.getUserMedia(constraints)).getTracks();
+  } catch (error) {
+    const pinned = Object.values(constraints).some((c) => c?.deviceId);
+    if (!pinned || !['OverconstrainedError', 'NotFoundError'].includes(error?.name)) return [];
+    return getTracks(Object.fromEntries(Object.keys(constraints).map((kind) => [kind, constraintFor(kind, null)])));
   }
 }
 

@@ -29,6 +29,7 @@ export class PeerLink {
   #queue = Promise.resolve();
   #timers = new Set();
   #closed = false;
+  #stream;
 
   /**
    * @param options.peerId remote participant id
@@ -36,16 +37,19 @@ export class PeerLink {
    * @param options.initiator true when this side makes the first offer
    * @param options.iceServers RTCIceServer[] from the server (none: host candidates only)
    * @param options.tracks local [track, stream] pairs to send
+   * @param options.stream the local stream (for kinds with no track yet: a camera or mic switched off at join)
+   * @param options.iceTransportPolicy 'all' | 'relay' (relay: only TURN candidates, Media:IceTransportPolicy)
    * @param options.send (message) => Promise, message = { description } | { candidate } | { bye: true }
    * @param options.events { state(shownState), track(), error(err) }
    */
-  constructor({ peerId, polite, initiator, iceServers, tracks, send, events }) {
+  constructor({ peerId, polite, initiator, iceServers, iceTransportPolicy = 'all', tracks, stream = null, send, events }) {
     this.peerId = peerId;
     this.#polite = polite;
     this.#send = send;
     this.#events = events;
     this.#waitingForFirstOffer = !initiator;
-    const pc = this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
+    this.#stream = stream;
+    const pc = this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
     pc.onnegotiationneeded = () => this.#negotiate();
     pc.onicecandidate = ({ candidate }) => { if (candidate) this.#signal({ candidate: candidate.toJSON() }); };
     pc.ontrack = ({ track }) => {
@@ -56,7 +60,14 @@ export class PeerLink {
     pc.onconnectionstatechange = () => this.#onConnectionState();
     this.dataChannel = pc.createDataChannel('files', { negotiated: true, id: 0, ordered: true });
     this.dataChannel.binaryType = 'arraybuffer';
-    for (const [track, stream] of tracks) pc.addTrack(track, stream);
+    for (const [track, trackStream] of tracks) pc.addTrack(track, trackStream);
+    // A kind this side does not send yet still gets its m-line (when offering), so switching it on later is a
+    // replaceTrack, not a renegotiation.
+    if (initiator) {
+      for (const kind of ['audio', 'video']) {
+        if (!tracks.some(([t]) => t.kind === kind)) pc.addTransceiver(kind, { direction: 'sendrecv', streams: stream ? [stream] : [] });
+      }
+    }
     if (this.#waitingForFirstOffer) {
       this.#later(FIRST_OFFER_WAIT_MS, () => {
         if (!this.#waitingForFirstOffer) return;
@@ -87,6 +98,8 @@ export class PeerLink {
       this.#settingRemoteAnswer = false;
       if (description.type === 'offer') {
         this.#waitingForFirstOffer = false;
+        // m-lines this side has no track for are answered sendrecv too, so a device switched on later is a replaceTrack.
+        for (const t of pc.getTransceivers()) if (t.direction === 'recvonly' && !t.stopped) t.direction = 'sendrecv';
         await pc.setLocalDescription();
         this.#signal({ description: pc.localDescription.toJSON() });
       }
@@ -122,6 +135,7 @@ export class PeerLink {
   async replaceTrack(kind, track) {
     const sender = this.pc.getSenders().find((s) => s.track?.kind === kind || (!s.track && this.#senderKind(s) === kind));
     if (sender) await sender.replaceTrack(track);
+    else if (track && !this.#closed) this.pc.addTrack(track, ...(this.#stream ? [this.#stream] : [])); // no m-line yet: renegotiates
   }
 
   #senderKind(sender) {

@@ -37,7 +37,7 @@ export class Signaling {
     this.#handlers.push([method, handler]);
   }
 
-  /** Enters the call: { participantId, iceServers, peers, maxFileBytes }. */
+  /** Enters the call: { participantId, iceServers, peers, maxFileBytes, relayMaxFileBytes, iceTransportPolicy }. */
   async join(state, { resume = false } = {}) {
     const welcome = await this.#connection.invoke('JoinMedia', { State: stateToWire(state), Resume: resume });
     return {
@@ -46,6 +46,7 @@ export class Signaling {
       peers: welcome.Peers.map(peerFromWire),
       maxFileBytes: Number(welcome.MaxFileBytes),
       relayMaxFileBytes: Number(welcome.RelayMaxFileBytes),
+      iceTransportPolicy: welcome.IceTransportPolicy === 'relay' ? 'relay' : 'all',
     };
   }
 

@@ -13,6 +13,7 @@ export class Tiles {
   #local;
   #remote = new Map();
   #sampler = new StatsSampler();
+  #speakerId = null;
 
   constructor() {
     this.localVideo = h('video', { dataset: { testid: 'local-video' }, muted: true, autoplay: true, playsInline: true });
@@ -47,6 +48,7 @@ export class Tiles {
     const entry = { tile, video, state, retry, stats, statsList, nameEl, timer: null, pc: null, unmuteNeeded: false };
     stats.addEventListener('toggle', () => this.#toggleStats(entry));
     this.#remote.set(id, entry);
+    if (this.#speakerId) video.setSinkId?.(this.#speakerId).catch(() => {});
     this.element.append(tile);
     return entry;
   }
@@ -89,6 +91,8 @@ export class Tiles {
 
   /** Applies a chosen speaker to every remote tile (where the browser supports setSinkId). */
   async setSpeaker(deviceId) {
+    this.#speakerId = deviceId || null;
+    if (!this.#speakerId) return;
     await Promise.all([...this.#remote.values()].map((e) => e.video.setSinkId?.(deviceId).catch(() => {})));
   }
 

@@ -1,14 +1,18 @@
 // Recording controls and the list of recordings: record-start / record-stop, a choice of what to record (the
 // composed call or the shared screen), a "recording" indicator while anyone in the room records, and recording
-// items with duration, size, preview and an <a download> link. Object URLs are revoked when an item is deleted
-// and on dispose().
+// items with duration, size, preview, an <a download> link and an upload to the room (recording-upload; the room's
+// list itself is rendered by Blazor, RoomRecordings.razor). Object URLs are revoked when an item is deleted and on
+// dispose(), and uploads still running are aborted.
 import { h, formatBytes } from '../media/dom.js';
 import { CallRecorder } from './recorder.js';
+import { uploadRecording } from './upload.js';
 
 export class RecordingsPanel {
   element;
   #call;
   #tiles;
+  #roomId;
+  #uploads = new AbortController();
   #recorder = new CallRecorder();
   #start;
   #stop;
@@ -20,9 +24,11 @@ export class RecordingsPanel {
   #count = 0;
   #screenMode = false;
 
-  constructor(call, tiles) {
+  /** @param roomId the room uploads go to */
+  constructor(call, tiles, roomId) {
     this.#call = call;
     this.#tiles = tiles;
+    this.#roomId = roomId;
     this.#mode = h('select', { dataset: { testid: 'record-source' } }, h('option', { value: 'call' }, 'Whole call'), h('option', { value: 'screen' }, 'Shared screen'));
     this.#mode.setAttribute('aria-label', 'What to record');
     this.#start = h('button', { class: 'button', type: 'button', dataset: { testid: 'record-start' }, onclick: () => this.#begin() }, '● Record');
@@ -77,8 +83,29 @@ export class RecordingsPanel {
       h('video', { src: url, controls: true, preload: 'metadata', class: 'recording-preview' }),
       h('span', { class: 'hint' }, `${formatDuration(seconds)} · ${formatBytes(blob.size)}`),
       h('a', { href: url, download: name, class: 'button small' }, 'Download'),
+      h('button', { class: 'button small', type: 'button', dataset: { testid: 'recording-upload' }, onclick: (e) => this.#upload(e.currentTarget, status, blob, name) }, 'Upload to room'),
       h('button', { class: 'button small', type: 'button', onclick: () => this.#remove(item, url) }, 'Delete'));
+    const status = h('span', { class: 'hint upload-status', role: 'status', dataset: { testid: 'recording-upload-status' } });
+    item.append(status);
     this.#list.prepend(item);
+  }
+
+  async #upload(button, status, blob, name) {
+    button.disabled = true;
+    status.dataset.state = 'uploading';
+    status.textContent = 'Uploading…';
+    try {
+      await uploadRecording({
+        roomId: this.#roomId, blob, name, signal: this.#uploads.signal,
+        onProgress: (part) => { status.textContent = `Uploading… ${Math.round(part * 100)} %`; },
+      });
+      status.dataset.state = 'done';
+      status.textContent = 'Uploaded to the room';
+    } catch (error) {
+      status.dataset.state = 'failed';
+      status.textContent = error.message;
+      button.disabled = false;
+    }
   }
 
   #remove(item, url) {
@@ -95,6 +122,7 @@ export class RecordingsPanel {
 
   dispose() {
     for (const off of this.#offs) off();
+    this.#uploads.abort();
     this.#recorder.dispose();
     for (const url of this.#urls) URL.revokeObjectURL(url);
     this.#urls.clear();

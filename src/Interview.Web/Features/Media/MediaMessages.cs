@@ -34,9 +34,10 @@ public sealed record IceServer(IReadOnlyList<string> Urls, string? Username, str
 
 /// <summary>
 /// Answer to <c>JoinMedia</c>: ICE servers (with this participant's TURN credentials), the peers already in the
-/// call (the caller offers to each of them) and the file size limit.
+/// call (the caller offers to each of them), the file size limits and the ICE transport policy (all | relay).
 /// </summary>
-public sealed record MediaWelcome(string ParticipantId, IReadOnlyList<IceServer> IceServers, IReadOnlyList<MediaPeer> Peers, long MaxFileBytes, long RelayMaxFileBytes);
+public sealed record MediaWelcome(string ParticipantId, IReadOnlyList<IceServer> IceServers, IReadOnlyList<MediaPeer> Peers, long MaxFileBytes, long RelayMaxFileBytes,
+    string IceTransportPolicy = "all");
 
 /// <summary>
 /// One file-transfer message relayed through the server (no direct path between the two browsers): the same

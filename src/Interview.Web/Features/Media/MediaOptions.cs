@@ -23,6 +23,14 @@ public sealed class MediaOptions
     /// <summary>coturn's <c>static-auth-secret</c>. Required when <see cref="TurnUrls"/> is set.</summary>
     public string? TurnSecret { get; set; }
 
+    /// <summary>
+    /// Which ICE candidates browsers may use, sent to them as <c>RTCConfiguration.iceTransportPolicy</c>: <c>all</c>
+    /// (default) or <c>relay</c> (only TURN relays: hides participants' IP addresses from each other, and lets a test
+    /// prove that a call goes through the TURN server). <c>relay</c> needs TURN servers.
+    /// </summary>
+    [RegularExpression("^(all|relay)$", ErrorMessage = "Media:IceTransportPolicy is all or relay.")]
+    public string IceTransportPolicy { get; set; } = "all";
+
     /// <summary>Lifetime of minted TURN credentials. Default 12 h (a credential is checked when an allocation starts).</summary>
     [Range(60, 7 * 24 * 3600)]
     public int TurnCredentialSeconds { get; set; } = 12 * 3600;

@@ -5,7 +5,11 @@ using Interview.Web.Features.Editor;
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>An immutable picture of a room, published after every change; Blazor components render from it.</summary>
-public sealed record RoomSnapshot(RoomView Room, ImmutableArray<ParticipantView> Participants, ImmutableList<ChatMessage> Chat);
+public sealed record RoomSnapshot(RoomView Room, ImmutableArray<ParticipantView> Participants, ImmutableList<ChatMessage> Chat)
+{
+    /// <summary>Recordings uploaded to the room, oldest first.</summary>
+    public ImmutableList<Shared.Persistence.RoomRecording> Recordings { get; init; } = [];
+}
 
 /// <summary>How a connection was lost; each kind has its own grace period (<see cref="RoomOptions"/>).</summary>
 public enum ConnectionLoss
@@ -23,7 +27,7 @@ public sealed record ChatPostResult(ChatMessage? Message, string? Error);
 /// One room: a single-writer actor. Every mutation is queued and applied one at a time, so room state needs no locks
 /// and events leave in the order they happened. Kept behind this interface so the room can later live in a grain.
 /// </summary>
-public interface IRoom : Media.IRoomMedia, IEditorRoom
+public interface IRoom : Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordings
 {
     string Id { get; }
 

@@ -22,6 +22,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly EditorServices _editor;
+    private readonly IRecordingStore _recordingStore;
     private readonly List<Action<RoomSnapshot>> _subscribers = [];
     private readonly Lock _subscribersLock = new();
 
@@ -39,9 +40,13 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
         ChatOptions chatOptions,
         TimeProvider time,
         ILogger logger,
-        EditorServices editor)
+        EditorServices editor,
+        IReadOnlyList<RoomRecording> recordings,
+        IRecordingStore recordingStore)
     {
         _editor = editor;
+        _recordings = [.. recordings];
+        _recordingStore = recordingStore;
         _record = record;
         _chat = [.. chat];
         _store = store;
@@ -95,7 +100,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     private void Publish()
     {
         var snapshot = BuildSnapshot();
-        if (ReferenceEquals(snapshot.Chat, _snapshot.Chat) && snapshot.Room == _snapshot.Room &&
+        if (ReferenceEquals(snapshot.Chat, _snapshot.Chat) && ReferenceEquals(snapshot.Recordings, _snapshot.Recordings) && snapshot.Room == _snapshot.Room &&
             snapshot.Participants.SequenceEqual(_snapshot.Participants)) return;
         _snapshot = snapshot;
         Action<RoomSnapshot>[] subscribers;
@@ -110,7 +115,10 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     private RoomSnapshot BuildSnapshot() => new(
         new RoomView(_record.Id, _record.Title, _record.Capacity, _record.EndedAt is not null),
         [.. _participants.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())],
-        _chat);
+        _chat)
+    {
+        Recordings = _recordings,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -23,7 +23,7 @@ public sealed partial class RoomHub
         Context.Items[CallItem] = (room, participantId);
         var settings = options.Value;
         return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers,
-            settings.MaxFileBytes, settings.RelayMaxFileBytes);
+            settings.MaxFileBytes, settings.RelayMaxFileBytes, settings.IceTransportPolicy);
     }
 
     public async Task LeaveMedia()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
+using Interview.Web.Features.Recordings;
 using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,9 @@ internal sealed class RoomRegistry(
     IOptions<ChatOptions> chatOptions,
     TimeProvider time,
     ILoggerFactory loggers,
-    EditorServices editor) : IRoomRegistry, IAsyncDisposable
+    EditorServices editor,
+    IRecordingStore recordingStore,
+    RecordingFiles recordingFiles) : IRoomRegistry, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RoomActor?>>> _rooms = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger("Interview.Rooms");
@@ -64,6 +67,7 @@ internal sealed class RoomRegistry(
     {
         if (_rooms.TryRemove(roomId, out var lazy) && await lazy.Value is { } room) await room.DisposeAsync();
         await store.DeleteRoomAsync(roomId, cancellationToken);
+        recordingFiles.DeleteRoom(roomId);
     }
 
     private async Task<RoomActor?> LoadAsync(string roomId)
@@ -71,7 +75,8 @@ internal sealed class RoomRegistry(
         var record = await store.GetRoomAsync(roomId);
         if (record is null) return null;
         var chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
-        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor);
+        var recordings = await recordingStore.ListAsync(roomId);
+        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor, recordings, recordingStore);
     }
 
     public async ValueTask DisposeAsync()

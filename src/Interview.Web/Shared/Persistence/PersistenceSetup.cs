@@ -10,6 +10,11 @@ public static class PersistenceSetup
         var database = new SqliteDatabase(Path.Combine(dataDir, "interview.db"));
         database.Migrate();
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(new DataDirectory(dataDir));
         builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
+        builder.Services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
     }
 }
+
+/// <summary>The data folder (<c>INTERVIEW_DATA_DIR</c>), for features that keep files beside the database.</summary>
+public sealed record DataDirectory(string Path);

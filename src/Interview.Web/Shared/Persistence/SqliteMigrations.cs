@@ -49,5 +49,22 @@ internal static class SqliteMigrations
             DELETE FROM doc_snapshots WHERE room_id = OLD.id;
         END;
         """,
+        // 3: recordings uploaded to a room (the WebM files live under INTERVIEW_DATA_DIR/recordings/<room id>/)
+        """
+        CREATE TABLE room_recordings (
+            id             TEXT PRIMARY KEY,
+            room_id        TEXT NOT NULL,
+            file_name      TEXT NOT NULL,
+            size           INTEGER NOT NULL,
+            sha256         TEXT NOT NULL,
+            participant_id TEXT NOT NULL,
+            author_name    TEXT NOT NULL,
+            created_at     INTEGER NOT NULL
+        );
+        CREATE INDEX room_recordings_room ON room_recordings (room_id, created_at);
+        CREATE TRIGGER rooms_delete_recordings AFTER DELETE ON rooms BEGIN
+            DELETE FROM room_recordings WHERE room_id = OLD.id;
+        END;
+        """,
     ];
 }
