@@ -74,9 +74,12 @@ test('an upload over the server\'s limit fails with the limit in a clear message
     await joinRoom(page, await createRoom(page, small.url), 'Ada');
     await waitMediaReady(page);
     await page.getByTestId('record-start').click();
+    const startedAt = Date.now();
+    await waitFor(() => Date.now() - startedAt >= 1000, { timeout: 3000, message: 'a second of recording' });
     await page.getByTestId('record-stop').click();
     const item = page.getByTestId('recording').first();
     await item.waitFor({ timeout: 15_000 });
+    assert.ok(Number(await item.getAttribute('data-size')) > 1024, 'the recording is over the 1 KiB limit');
     await item.getByTestId('recording-upload').click();
     const status = item.locator('[data-testid="recording-upload-status"][data-state="failed"]');
     await status.waitFor({ timeout: 20_000 });

@@ -15,6 +15,13 @@ export function chromiumPath() {
   return found;
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+/**
+ * @param options.media 'granted' (default: chromium's fake camera and mic, no prompt) or 'denied' (the same fake
+ *   devices, but every camera/microphone prompt is refused, as a user clicking "Block" would)
+ */
+export async function launchBrowser({ media = 'granted' } = {}) {
+  const args = media === 'denied'
+    ? [...CHROMIUM_FLAGS.filter((f) => f !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts']
+    : CHROMIUM_FLAGS;
+  return chromium.launch({ executablePath: chromiumPath(), args, headless: true });
 }

@@ -24,6 +24,8 @@ export function mediaProbe() {
     livePeerConnections: () => pcs.filter((pc) => pc.signalingState !== 'closed').length,
     liveTracks: () => tracks.filter((t) => t.readyState === 'live').length,
     createdPeerConnections: () => pcs.length,
+    /** The page's open peer connections, for tests that read getStats(). */
+    peerConnections: () => pcs.filter((pc) => pc.signalingState !== 'closed'),
   };
 }
 
@@ -84,3 +86,24 @@ export async function twoInCall(browser, server) {
   return { a, b, aId, bId, roomUrl, firstFrameMs, close: () => Promise.all([a.context().close(), b.context().close()]) };
 }
 
+
+/** Sums of the page's inbound-rtp stats per kind: { audio: { packets, frames }, video: { packets, frames } }. */
+export function inboundStats(page) {
+  return page.evaluate(async () => {
+    const sums = { audio: { packets: 0, frames: 0 }, video: { packets: 0, frames: 0 } };
+    for (const pc of window.__mediaProbe.peerConnections()) {
+      for (const s of (await pc.getStats()).values()) {
+        if (s.type !== 'inbound-rtp' || !sums[s.kind]) continue;
+        sums[s.kind].packets += s.packetsReceived ?? 0;
+        sums[s.kind].frames += s.framesDecoded ?? 0;
+      }
+    }
+    return sums;
+  });
+}
+
+/** The deviceId of this page's local track of `kind` ('audio' | 'video') in the call, or null. */
+export function localDeviceId(page, kind) {
+  return page.locator('[data-testid="local-video"]').evaluate((v, k) =>
+    (k === 'audio' ? v.srcObject?.getAudioTracks() : v.srcObject?.getVideoTracks())?.[0]?.getSettings().deviceId ?? null, kind);
+}
