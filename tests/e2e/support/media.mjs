@@ -8,8 +8,13 @@ export function mediaProbe() {
   const pcs = [];
   const tracks = [];
   const Native = window.RTCPeerConnection;
+  const states = [];
   window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); pcs.push(this); }
+    constructor(...args) {
+      super(...args);
+      pcs.push(this);
+      this.addEventListener('connectionstatechange', () => states.push(this.connectionState));
+    }
   };
   const devices = navigator.mediaDevices;
   for (const method of ['getUserMedia', 'getDisplayMedia']) {
@@ -24,6 +29,8 @@ export function mediaProbe() {
     livePeerConnections: () => pcs.filter((pc) => pc.signalingState !== 'closed').length,
     liveTracks: () => tracks.filter((t) => t.readyState === 'live').length,
     createdPeerConnections: () => pcs.length,
+    /** Every connectionState any of the page's peer connections went through, in order. */
+    connectionStates: () => [...states],
     /** The page's open peer connections, for tests that read getStats(). */
     peerConnections: () => pcs.filter((pc) => pc.signalingState !== 'closed'),
   };
@@ -106,4 +113,24 @@ export function inboundStats(page) {
 export function localDeviceId(page, kind) {
   return page.locator('[data-testid="local-video"]').evaluate((v, k) =>
     (k === 'audio' ? v.srcObject?.getAudioTracks() : v.srcObject?.getVideoTracks())?.[0]?.getSettings().deviceId ?? null, kind);
+}
+
+/** Local and remote candidate types of every open connection's selected pair, e.g. [{ local: 'relay', remote: 'relay' }]. */
+export function selectedCandidatePairs(page) {
+  return page.evaluate(async () => {
+    const pairs = [];
+    for (const pc of window.__mediaProbe.peerConnections()) {
+      const report = await pc.getStats();
+      for (const transport of [...report.values()].filter((s) => s.type === 'transport' && s.selectedCandidatePairId)) {
+        const pair = report.get(transport.selectedCandidatePairId);
+        pairs.push({
+          state: pair?.state,
+          local: report.get(pair?.localCandidateId)?.candidateType,
+          remote: report.get(pair?.remoteCandidateId)?.candidateType,
+          localAddress: report.get(pair?.localCandidateId)?.address,
+        });
+      }
+    }
+    return pairs;
+  });
 }

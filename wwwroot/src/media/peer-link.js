@@ -30,6 +30,8 @@ export class PeerLink {
   #timers = new Set();
   #closed = false;
   #stream;
+  #candidates = 0;
+  #noPath = false;
 
   /**
    * @param options.peerId remote participant id
@@ -51,7 +53,17 @@ export class PeerLink {
     this.#stream = stream;
     const pc = this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
     pc.onnegotiationneeded = () => this.#negotiate();
-    pc.onicecandidate = ({ candidate }) => { if (candidate) this.#signal({ candidate: candidate.toJSON() }); };
+    pc.onicecandidate = ({ candidate }) => {
+      if (candidate) {
+        this.#candidates++;
+        this.#signal({ candidate: candidate.toJSON() });
+      } else if (this.#candidates === 0 && !this.#closed) {
+        // Gathering ended without a single local candidate (relay-only with an unreachable TURN server, or one that
+        // refused our credentials): no path can exist, and the browser would sit in "connecting" indefinitely.
+        this.#noPath = true;
+        events.state?.('failed');
+      }
+    };
     pc.ontrack = ({ track }) => {
       for (const old of this.remoteStream.getTracks()) if (old.kind === track.kind && old !== track) this.remoteStream.removeTrack(old);
       if (!this.remoteStream.getTracks().includes(track)) this.remoteStream.addTrack(track);
@@ -77,7 +89,10 @@ export class PeerLink {
     }
   }
 
-  get state() { return SHOWN_STATE[this.pc.connectionState] ?? 'connecting'; }
+  get state() {
+    if (this.#noPath && this.pc.connectionState !== 'connected') return 'failed';
+    return SHOWN_STATE[this.pc.connectionState] ?? 'connecting';
+  }
 
   /** Handles a description or candidate from the peer, strictly in arrival order. */
   receive(message) {
@@ -128,6 +143,8 @@ export class PeerLink {
   /** Restarts ICE (new candidates, same media): the repair for a path that failed or stayed disconnected. */
   restartIce() {
     if (this.#closed) return;
+    this.#candidates = 0;
+    this.#noPath = false;
     this.pc.restartIce();
   }
 
