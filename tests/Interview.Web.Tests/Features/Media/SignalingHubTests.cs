@@ -194,6 +194,7 @@ public sealed class SignalingHubTests : IAsyncLifetime
         Assert.InRange(long.Parse(parts[0]), before + 3600 - 5, before + 3600 + 60);
         var expected = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes("test-secret"), Encoding.UTF8.GetBytes(turn.Username)));
         Assert.Equal(expected, turn.Credential);
+        Assert.Equal("all", welcome.IceTransportPolicy);
     }
 
     [Fact]
