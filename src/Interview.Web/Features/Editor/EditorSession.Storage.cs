@@ -1,5 +1,6 @@
 using Interview.Crdt;
 using Interview.Crdt.Protocols;
+using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Editor;
 
@@ -26,6 +27,7 @@ internal sealed partial class EditorSession
             catch (CrdtFormatException e) { Log.StoredUpdateSkipped(logger, roomId, update.Seq, e.Message); }
         }
         _lastSeq = stored.LastSeq;
+        await LoadHistorySizeAsync();
         _stateBytes = stored.Snapshot?.Length ?? 0;
         _bytesSinceSnapshot = stored.Updates.Sum(u => (long)u.Data.Length);
         _updatesSinceSnapshot = stored.Updates.Count;
@@ -99,7 +101,8 @@ internal sealed partial class EditorSession
     {
         try
         {
-            await services.Store.AppendAsync(roomId, _lastSeq + 1, update, author, Now);
+            var name = author is null ? null : displayNameOf(author);
+            await services.Store.AppendAsync(roomId, [new StoredUpdate(_lastSeq + 1, update, author, Now, name)]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -109,6 +112,7 @@ internal sealed partial class EditorSession
             return "The change could not be saved; try again.";
         }
         _lastSeq++;
+        CountHistory(update.Length);
         _bytesSinceSnapshot += update.Length;
         _updatesSinceSnapshot++;
         if (_updatesSinceSnapshot >= Options.SnapshotEveryUpdates || _bytesSinceSnapshot >= Options.SnapshotEveryBytes)
@@ -123,7 +127,10 @@ internal sealed partial class EditorSession
         foreach (var update in emitted) await BroadcastAsync(Frames.Sync(SyncProtocol.EncodeUpdate(update)), except);
     }
 
-    /// <summary>Writes the encoded state as a snapshot covering the log so far, which drops the updates it replaces.</summary>
+    /// <summary>
+    /// Writes the encoded state as a snapshot covering the log so far (loading then starts there); the updates stay as
+    /// history until it outgrows its bound.
+    /// </summary>
     private async Task CompactAsync(Doc doc)
     {
         var state = Updates.EncodeStateAsUpdate(doc);
@@ -141,6 +148,7 @@ internal sealed partial class EditorSession
         _stateBytes = state.Length;
         _bytesSinceSnapshot = 0;
         _updatesSinceSnapshot = 0;
+        await TrimHistoryAsync(_lastSeq);
     }
 
     /// <summary>Replaces the in-memory document with the stored one (after a failure left memory ahead of disk).</summary>

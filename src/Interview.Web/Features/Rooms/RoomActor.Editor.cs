@@ -20,7 +20,7 @@ internal sealed partial class RoomActor
         {
             if (_editorSession is null)
             {
-                _editorSession = new EditorSession(Id, _editor, _logger);
+                _editorSession = new EditorSession(Id, _editor, _logger, id => _participants.GetValueOrDefault(id)?.DisplayName);
                 _editorSession.LanguageChanged += () => PublishEditor();
             }
             if (!_editorTicking)
