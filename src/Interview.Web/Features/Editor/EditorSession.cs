@@ -12,9 +12,11 @@ public sealed record EditorStats(bool Loaded, int Peers, long LastSeq, long Esti
 /// The authoritative Yjs document of one room and the y-protocols conversation with its peers (hub connections and
 /// y-websocket clients). Owned by the room actor: every method runs on the actor's loop, so nothing here is locked.
 /// Loaded lazily from storage (latest snapshot + updates after it), unloaded when idle. <paramref name="displayNameOf"/>
-/// names the participant behind an update, for the history.
+/// names the participant behind an update, for the history; <paramref name="post"/> queues work on the actor's loop
+/// (a finished commit).
 /// </summary>
-internal sealed partial class EditorSession(string roomId, EditorServices services, ILogger logger, Func<string, string?> displayNameOf)
+internal sealed partial class EditorSession(
+    string roomId, EditorServices services, ILogger logger, Func<string, string?> displayNameOf, Func<Func<Task>, Task> post)
 {
     public const string TextName = "monaco";
     public const string MetaName = "meta";
@@ -144,6 +146,7 @@ internal sealed partial class EditorSession(string roomId, EditorServices servic
     public async Task UnloadAsync()
     {
         if (_doc is null) return;
+        await DrainCommitsAsync();
         if (_updatesSinceSnapshot > 0) await CompactAsync(_doc);
         _doc = null;
         _awareness = null;
