@@ -30,8 +30,9 @@ async function measure(browser, server, count) {
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
+      page.setDefaultTimeout(120_000); // the machine may be shared and loaded: joining can take long
       if (i === 0) roomUrl = (await createRoom(page, serverUrl)) + (withCall ? '' : '?call=off');
-      await joinRoom(page, roomUrl, `Typist ${i}`);
+      await joinRoom(page, roomUrl, `Typist ${i}`, { timeout: 120_000 });
       await waitEditorSynced(page, 60_000);
       pages.push(page);
     }
