@@ -153,3 +153,29 @@ test('edits made while offline merge on reconnect', async () => {
     await proxy.close();
   }
 });
+
+test('a 1 MB paste syncs to the other person (the browser sends it in parts)', async () => {
+  const { a, b, close } = await twoEditors();
+  try {
+    await waitSameText([a, b]);
+    const line = 'const pasted = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; // one line of a large paste\n';
+    const big = line.repeat(Math.ceil((1024 * 1024) / line.length));
+    assert.ok(big.length >= 1024 * 1024);
+    const digestOf = (text) => { let h = 0; for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0; return `${text.length}:${h}`; };
+    const digest = (page) => page.evaluate((find) => {
+      const text = eval(find)?.getValue() ?? '';
+      let h = 0;
+      for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+      return `${text.length}:${h}`;
+    }, FIND_EDITOR);
+
+    await setEditorText(a, big);
+    await waitFor(async () => (await digest(b)) === digestOf(big), { timeout: 60_000, message: 'the megabyte reached Grace' });
+    assert.equal(await a.getByTestId('editor-error').isHidden(), true, 'no error for the paste');
+    // Grace keeps typing on top of it, and Ada sees that too.
+    await setEditorText(b, big + 'after');
+    await waitFor(async () => (await digest(a)) === digestOf(big + 'after'), { timeout: 60_000, message: 'Grace\'s edit after the paste reached Ada' });
+  } finally {
+    await close();
+  }
+});

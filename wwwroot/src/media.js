@@ -53,12 +53,15 @@ class MediaPanel {
     this.#root.replaceChildren(this.#tiles.element, this.#controls.element, this.#files.element, this.#recordings.element);
     this.#root.dataset.ready = 'true';
     this.#offs.push(this.#call.on('started', () => { this.#root.dataset.participant = this.#call.selfId; }));
+    // `?call=off` on the room URL opens the room without entering the call (the "Join call" button still works):
+    // for people who only want the editor, and for typing benchmarks that should not measure video encoding.
+    const autoJoin = new URLSearchParams(location.search).get('call') !== 'off';
     this.#offs.push(
-      room.on('joined', () => { this.#controls.roomJoined = true; this.#run(() => this.#call.start()); }),
+      room.on('joined', () => { this.#controls.roomJoined = true; if (autoJoin) this.#run(() => this.#call.start()); }),
       room.on('left', () => { this.#controls.roomJoined = false; this.#run(() => this.#call.stop()); }));
     if (room.participantId) {
       this.#controls.roomJoined = true;
-      this.#run(() => this.#call.start());
+      if (autoJoin) this.#run(() => this.#call.start());
     }
   }
 

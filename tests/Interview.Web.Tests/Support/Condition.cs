@@ -12,4 +12,14 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"timed out waiting for: {what}");
+            await Task.Delay(20);
+        }
+    }
 }

@@ -13,15 +13,15 @@ export async function waitConnected(page, timeout = 15_000) {
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout });
 }
 
-export async function joinRoom(page, roomUrl, name) {
-  if (page.url() !== roomUrl) await page.goto(roomUrl);
-  await waitConnected(page);
+export async function joinRoom(page, roomUrl, name, { timeout = 15_000 } = {}) {
+  if (page.url() !== roomUrl) await page.goto(roomUrl, { timeout: Math.max(30_000, timeout) });
+  await waitConnected(page, timeout);
   const join = page.getByTestId('join-room');
   await join.waitFor();
-  await waitFor(() => join.isEnabled(), { message: 'join button enabled' });
+  await waitFor(() => join.isEnabled(), { timeout, message: 'join button enabled' });
   await page.getByTestId('display-name').fill(name);
   await join.click();
-  await page.locator(`[data-testid="participant"][data-self="true"][data-name="${cssString(name)}"]`).waitFor({ timeout: 15_000 });
+  await page.locator(`[data-testid="participant"][data-self="true"][data-name="${cssString(name)}"]`).waitFor({ timeout });
 }
 
 export async function participantNames(page) {

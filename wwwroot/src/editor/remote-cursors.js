@@ -14,6 +14,7 @@ export class RemoteCursors {
   #awareness;
   #clientId;
   #style = document.createElement('style');
+  #css = null;
 
   constructor(awareness, clientId) {
     this.#awareness = awareness;
@@ -37,7 +38,12 @@ export class RemoteCursors {
           ` font: 11px/1.3em system-ui, sans-serif; color: #fff; background: ${color}; border-radius: 3px 3px 3px 0; white-space: nowrap; pointer-events: none; z-index: 10; }`,
       );
     }
-    this.#style.textContent = rules.join('\n');
+    // Awareness changes with every remote cursor move, but the rules only when someone comes, goes or is renamed:
+    // rewriting an unchanged style sheet would restyle the whole page on every keystroke of every typist.
+    const css = rules.join('\n');
+    if (css === this.#css) return;
+    this.#css = css;
+    this.#style.textContent = css;
   };
 
   destroy() {

@@ -26,6 +26,17 @@ public sealed class EditorOptions
     [Range(1024, 1024 * 1024 * 1024)]
     public long SnapshotEveryBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Updates the room keeps as history for session playback. Past this (or <see cref="HistoryMaxBytes"/>) the oldest
+    /// tenth is folded into the history's base state, so playback starts later but from a real state. Default 50,000.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int HistoryMaxUpdates { get; set; } = 50_000;
+
+    /// <summary>Bytes of updates kept as history for session playback (see <see cref="HistoryMaxUpdates"/>). Default 50 MB.</summary>
+    [Range(1024, long.MaxValue)]
+    public long HistoryMaxBytes { get; set; } = 50L * 1024 * 1024;
+
     /// <summary>A document nobody has open is compacted and dropped from memory after this long. Default 60 s.</summary>
     [Range(0, 86_400)]
     public double UnloadAfterIdleSeconds { get; set; } = 60;

@@ -13,8 +13,11 @@ public enum EditorTransport
 /// </summary>
 public sealed record EditorPeer(string ConnectionId, EditorTransport Transport, string? ParticipantId, Func<byte[], ValueTask>? Send = null);
 
-/// <summary>What the room answers to an editor frame: frames for the sender, or an error that rejected the frame.</summary>
-public sealed record EditorReply(IReadOnlyList<byte[]> Frames, string? Error)
+/// <summary>
+/// What the room answers to an editor frame: frames for the sender, or an error that rejected the frame. For an
+/// update, <paramref name="Commit"/> completes when it is committed (null) or was refused after all (the message).
+/// </summary>
+public sealed record EditorReply(IReadOnlyList<byte[]> Frames, string? Error, Task<string?>? Commit = null)
 {
     public static readonly EditorReply Empty = new([], null);
 

@@ -30,5 +30,11 @@ internal sealed partial class EditorSession
 
         [LoggerMessage(9, LogLevel.Warning, "Room {RoomId}: stored update {Seq} is malformed and was skipped: {Detail}", EventName = "StoredUpdateSkipped")]
         public static partial void StoredUpdateSkipped(ILogger logger, string roomId, long seq, string detail);
+
+        [LoggerMessage(10, LogLevel.Debug, "Room {RoomId}: history folded into its base through update {Seq} ({Updates} updates)", EventName = "HistoryFolded")]
+        public static partial void HistoryFolded(ILogger logger, string roomId, long seq, long updates);
+
+        [LoggerMessage(11, LogLevel.Error, "Room {RoomId}: folding the history failed", EventName = "HistoryFoldFailed")]
+        public static partial void HistoryFoldFailed(ILogger logger, string roomId, Exception exception);
     }
 }

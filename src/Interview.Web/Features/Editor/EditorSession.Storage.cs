@@ -1,5 +1,6 @@
 using Interview.Crdt;
 using Interview.Crdt.Protocols;
+using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Editor;
 
@@ -26,6 +27,8 @@ internal sealed partial class EditorSession
             catch (CrdtFormatException e) { Log.StoredUpdateSkipped(logger, roomId, update.Seq, e.Message); }
         }
         _lastSeq = stored.LastSeq;
+        _queuedSeq = _lastSeq;
+        await LoadHistorySizeAsync();
         _stateBytes = stored.Snapshot?.Length ?? 0;
         _bytesSinceSnapshot = stored.Updates.Sum(u => (long)u.Data.Length);
         _updatesSinceSnapshot = stored.Updates.Count;
@@ -43,7 +46,10 @@ internal sealed partial class EditorSession
         return doc;
     }
 
-    /// <summary>Applies a peer's update, appends it to storage, then (only after the commit) broadcasts it.</summary>
+    /// <summary>
+    /// Applies a peer's update and queues it for the next commit (<see cref="EditorSession"/>.Commit.cs). The reply's
+    /// <see cref="EditorReply.Commit"/> completes once it is on disk; only then is it broadcast and acknowledged.
+    /// </summary>
     private async Task<EditorReply> ApplyAsync(PeerState from, ReadOnlyMemory<byte> update)
     {
         var doc = _doc!;
@@ -74,56 +80,27 @@ internal sealed partial class EditorSession
             return EditorReply.Rejected("This change could not be applied; the document was left as it was.");
         }
 
-        var error = await PersistAsync(update.ToArray(), from.Peer.ParticipantId);
-        if (error is not null) return EditorReply.Rejected(error);
-        await BroadcastEmittedAsync(from.Peer);
+        var commit = Queue(update.ToArray(), from.Peer.ParticipantId, from.Peer);
         CheckLanguage();
-        return EditorReply.Empty;
+        return new EditorReply([], null, commit);
     }
 
-    /// <summary>A change made by the server itself (language, starter template), persisted and sent to everyone.</summary>
-    private async Task<string?> TransactAsync(Doc doc, string? author, Action change)
+    /// <summary>A change made by the server itself (language, starter template): queued, and sent to everyone once committed.</summary>
+    private Task<string?> TransactAsync(Doc doc, string? author, Action change)
     {
         _emitted.Clear();
         doc.Transact(_ => change(), this);
-        if (_emitted.Count == 0) return null;
+        if (_emitted.Count == 0) return Task.FromResult<string?>(null);
         var update = _emitted.Count == 1 ? _emitted[0] : Updates.EncodeStateAsUpdate(doc);
-        var error = await PersistAsync(update, author);
-        if (error is not null) return error;
-        await BroadcastEmittedAsync(null);
+        Queue(update, author, null);
         CheckLanguage();
-        return null;
+        return Task.FromResult<string?>(null);
     }
 
-    private async Task<string?> PersistAsync(byte[] update, string? author)
-    {
-        try
-        {
-            await services.Store.AppendAsync(roomId, _lastSeq + 1, update, author, Now);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Log.AppendFailed(logger, roomId, e);
-            _emitted.Clear();
-            await ReloadAsync();
-            return "The change could not be saved; try again.";
-        }
-        _lastSeq++;
-        _bytesSinceSnapshot += update.Length;
-        _updatesSinceSnapshot++;
-        if (_updatesSinceSnapshot >= Options.SnapshotEveryUpdates || _bytesSinceSnapshot >= Options.SnapshotEveryBytes)
-            await CompactAsync(_doc!);
-        return null;
-    }
-
-    private async Task BroadcastEmittedAsync(EditorPeer? except)
-    {
-        var emitted = _emitted.ToArray();
-        _emitted.Clear();
-        foreach (var update in emitted) await BroadcastAsync(Frames.Sync(SyncProtocol.EncodeUpdate(update)), except);
-    }
-
-    /// <summary>Writes the encoded state as a snapshot covering the log so far, which drops the updates it replaces.</summary>
+    /// <summary>
+    /// Writes the encoded state as a snapshot covering the log so far (loading then starts there); the updates stay as
+    /// history until it outgrows its bound.
+    /// </summary>
     private async Task CompactAsync(Doc doc)
     {
         var state = Updates.EncodeStateAsUpdate(doc);
@@ -141,11 +118,13 @@ internal sealed partial class EditorSession
         _stateBytes = state.Length;
         _bytesSinceSnapshot = 0;
         _updatesSinceSnapshot = 0;
+        await TrimHistoryAsync(_lastSeq);
     }
 
     /// <summary>Replaces the in-memory document with the stored one (after a failure left memory ahead of disk).</summary>
     private async Task ReloadAsync()
     {
+        await DrainCommitsAsync();
         _doc = null;
         _awareness = null;
         _emitted.Clear();

@@ -5,14 +5,18 @@ using Interview.Crdt.Types;
 namespace Interview.Web.Features.Editor;
 
 /// <summary>A snapshot of a room document's bookkeeping, for tests, benchmarks and operations.</summary>
-public sealed record EditorStats(bool Loaded, int Peers, long LastSeq, long EstimatedBytes, int UpdatesSinceSnapshot);
+public sealed record EditorStats(bool Loaded, int Peers, long LastSeq, long EstimatedBytes, int UpdatesSinceSnapshot,
+    long HistoryBaseSeq = 0, long HistoryUpdates = 0);
 
 /// <summary>
 /// The authoritative Yjs document of one room and the y-protocols conversation with its peers (hub connections and
 /// y-websocket clients). Owned by the room actor: every method runs on the actor's loop, so nothing here is locked.
-/// Loaded lazily from storage (latest snapshot + updates after it), unloaded when idle.
+/// Loaded lazily from storage (latest snapshot + updates after it), unloaded when idle. <paramref name="displayNameOf"/>
+/// names the participant behind an update, for the history; <paramref name="post"/> queues work on the actor's loop
+/// (a finished commit).
 /// </summary>
-internal sealed partial class EditorSession(string roomId, EditorServices services, ILogger logger)
+internal sealed partial class EditorSession(
+    string roomId, EditorServices services, ILogger logger, Func<string, string?> displayNameOf, Func<Func<Task>, Task> post)
 {
     public const string TextName = "monaco";
     public const string MetaName = "meta";
@@ -33,7 +37,8 @@ internal sealed partial class EditorSession(string roomId, EditorServices servic
     public string Language => _language;
     public int PeerCount => _peers.Count;
 
-    public EditorStats Stats => new(_doc is not null, _peers.Count, _lastSeq, EstimatedBytes, _updatesSinceSnapshot);
+    public EditorStats Stats => new(_doc is not null, _peers.Count, _lastSeq, EstimatedBytes, _updatesSinceSnapshot,
+        _historyBaseSeq, _historyUpdates);
 
     private EditorOptions Options => services.Options;
     private DateTimeOffset Now => services.Time.GetUtcNow();
@@ -141,6 +146,7 @@ internal sealed partial class EditorSession(string roomId, EditorServices servic
     public async Task UnloadAsync()
     {
         if (_doc is null) return;
+        await DrainCommitsAsync();
         if (_updatesSinceSnapshot > 0) await CompactAsync(_doc);
         _doc = null;
         _awareness = null;

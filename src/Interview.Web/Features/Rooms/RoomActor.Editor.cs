@@ -20,7 +20,7 @@ internal sealed partial class RoomActor
         {
             if (_editorSession is null)
             {
-                _editorSession = new EditorSession(Id, _editor, _logger);
+                _editorSession = new EditorSession(Id, _editor, _logger, id => _participants.GetValueOrDefault(id)?.DisplayName, Enqueue);
                 _editorSession.LanguageChanged += () => PublishEditor();
             }
             if (!_editorTicking)
@@ -41,8 +41,13 @@ internal sealed partial class RoomActor
     public Task<EditorReply> EditorOpenAsync(EditorPeer peer) => Enqueue(() =>
         _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.OpenAsync(peer));
 
-    public Task<EditorReply> EditorReceiveAsync(EditorPeer peer, ReadOnlyMemory<byte> frame) => Enqueue(() =>
-        _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.ReceiveAsync(peer, frame));
+    public async Task<EditorReply> EditorReceiveAsync(EditorPeer peer, ReadOnlyMemory<byte> frame)
+    {
+        var reply = await Enqueue(() =>
+            _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.ReceiveAsync(peer, frame));
+        // An update is acknowledged once committed; the actor meanwhile goes on with other messages (group commit).
+        return reply.Commit is { } commit && await commit is { } error ? EditorReply.Rejected(error) : reply;
+    }
 
     public Task EditorPeerGoneAsync(string connectionId) => Enqueue(() =>
         _editorSession is null ? Task.CompletedTask : _editorSession.RemovePeerAsync(connectionId));

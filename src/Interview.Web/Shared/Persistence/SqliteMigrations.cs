@@ -66,5 +66,22 @@ internal static class SqliteMigrations
             DELETE FROM room_recordings WHERE room_id = OLD.id;
         END;
         """,
+        // 4: session playback: the log is kept as the document's history (compaction no longer deletes it); the
+        // oldest history is folded into a base state when it outgrows its bound
+        """
+        ALTER TABLE doc_updates ADD COLUMN author_name TEXT NULL;
+        CREATE TABLE doc_history_base (
+            room_id    TEXT PRIMARY KEY,
+            seq        INTEGER NOT NULL,
+            data       BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        INSERT INTO doc_history_base (room_id, seq, data, created_at)
+            SELECT room_id, seq, data, created_at FROM doc_snapshots s
+            WHERE seq = (SELECT MAX(seq) FROM doc_snapshots WHERE room_id = s.room_id);
+        CREATE TRIGGER rooms_delete_history AFTER DELETE ON rooms BEGIN
+            DELETE FROM doc_history_base WHERE room_id = OLD.id;
+        END;
+        """,
     ];
 }
