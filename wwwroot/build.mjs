@@ -16,7 +16,7 @@ const monacoFromWindow = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { room: 'src/room.js', media: 'src/media.js', editor: 'src/editor.js', app: 'src/styles.css' },
+  entryPoints: { room: 'src/room.js', media: 'src/media.js', editor: 'src/editor.js', watch: 'src/watch.js', app: 'src/styles.css' },
   plugins: [monacoFromWindow],
   outdir: 'dist',
   bundle: true,

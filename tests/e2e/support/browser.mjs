@@ -15,6 +15,8 @@ export function chromiumPath() {
   return found;
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+/** `fakeMedia: false` leaves out the fake camera and microphone (the call then starts with no tracks: cheaper). */
+export async function launchBrowser({ fakeMedia = true } = {}) {
+  const args = fakeMedia ? CHROMIUM_FLAGS : CHROMIUM_FLAGS.filter((flag) => flag !== '--use-fake-device-for-media-stream');
+  return chromium.launch({ executablePath: chromiumPath(), args, headless: true });
 }
