@@ -16,7 +16,8 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-apt_install chromium fonts-liberation ca-certificates
+# ffmpeg makes the watch-together tests' video clip at test time.
+apt_install chromium fonts-liberation ca-certificates ffmpeg
 if [ -x scripts/install-runtimes.sh ]; then scripts/install-runtimes.sh; fi
 
 # npm packages: reinstall when package-lock.json changed since the last install.
