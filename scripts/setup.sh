@@ -17,7 +17,8 @@ apt_install() {
 }
 
 # coturn: the TURN server docs/operations.md describes; the browser tests start one on loopback (tests/e2e/media-turn.test.mjs).
-apt_install chromium fonts-liberation ca-certificates coturn
+# ffmpeg makes the watch-together tests' video clip at test time.
+apt_install chromium fonts-liberation ca-certificates coturn ffmpeg
 if [ -x scripts/install-runtimes.sh ]; then scripts/install-runtimes.sh; fi
 
 # npm packages: reinstall when package-lock.json changed since the last install.

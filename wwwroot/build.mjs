@@ -16,7 +16,15 @@ const monacoFromWindow = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { room: 'src/room.js', media: 'src/media.js', 'device-check': 'src/media/device-check.js', editor: 'src/editor.js', playback: 'src/playback.js', app: 'src/styles.css' },
+  entryPoints: {
+    room: 'src/room.js',
+    media: 'src/media.js',
+    'device-check': 'src/media/device-check.js',
+    editor: 'src/editor.js',
+    playback: 'src/playback.js',
+    watch: 'src/watch.js',
+    app: 'src/styles.css',
+  },
   plugins: [monacoFromWindow],
   outdir: 'dist',
   bundle: true,

@@ -5,6 +5,7 @@ using Interview.Web.Features.Editor;
 using Interview.Web.Features.Execution;
 using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Rooms;
+using Interview.Web.Features.Watch;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Persistence;
 
@@ -18,6 +19,7 @@ builder.AddMedia();
 builder.AddRecordings();
 builder.AddEditor();
 builder.AddExecution();
+builder.AddWatch();
 
 var app = builder.Build();
 

@@ -26,6 +26,8 @@ public sealed class InterviewFactory : WebApplicationFactory<Program>
             ["DATA_DIR"] = DataDir,
             ["Hosting:ClientRoot"] = clientRoot,
             ["Rooms:ExpiryScanSeconds"] = "3600",
+            // Never YouTube from tests: a closed local port (oEmbed falls back at once) unless a test sets its fake.
+            ["Watch:OEmbedUrl"] = "http://127.0.0.1:9/oembed",
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
     }

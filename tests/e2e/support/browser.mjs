@@ -16,12 +16,16 @@ export function chromiumPath() {
 }
 
 /**
- * @param options.media 'granted' (default: chromium's fake camera and mic, no prompt) or 'denied' (the same fake
- *   devices, but every camera/microphone prompt is refused, as a user clicking "Block" would)
+ * @param options.media 'granted' (default: chromium's fake camera and mic, no prompt), 'denied' (the same fake
+ *   devices, but every camera/microphone prompt is refused, as a user clicking "Block" would) or 'none' (no fake
+ *   devices: the call starts with no tracks, which is cheaper)
  */
 export async function launchBrowser({ media = 'granted' } = {}) {
-  const args = media === 'denied'
-    ? [...CHROMIUM_FLAGS.filter((f) => f !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts']
-    : CHROMIUM_FLAGS;
+  const args = {
+    granted: CHROMIUM_FLAGS,
+    denied: [...CHROMIUM_FLAGS.filter((f) => f !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts'],
+    none: CHROMIUM_FLAGS.filter((f) => f !== '--use-fake-device-for-media-stream'),
+  }[media];
+  if (!args) throw new Error(`launchBrowser: unknown media option ${media}`);
   return chromium.launch({ executablePath: chromiumPath(), args, headless: true });
 }

@@ -1,0 +1,114 @@
+// The `player` element (DESIGN.md §5): the video itself, play / pause buttons, a seek range in seconds and the
+// time. Attributes for tests and tools: data-position (seconds, the local player's position, refreshed 10 times
+// a second), data-playing (true|false, the room's state as applied here), data-kind (html5|youtube|none),
+// data-drift-ms (local position − expected position), data-rate (the local playback rate).
+
+export class PlayerView {
+  element = document.createElement('div');
+  #stage = document.createElement('div');
+  #play = button('player-play', 'Play', '▶');
+  #pause = button('player-pause', 'Pause', '⏸');
+  #seek = document.createElement('input');
+  #time = document.createElement('span');
+  #unmute = button('player-unmute', 'Unmute', '🔇 Unmute');
+  #notice = document.createElement('p');
+  #dragging = false;
+
+  /** `actions`: { play(), pause(), seek(seconds) }, each returning a promise that rejects with a user message. */
+  constructor(actions) {
+    const el = this.element;
+    el.className = 'watch-player';
+    el.dataset.testid = 'player';
+    el.dataset.position = '0';
+    el.dataset.playing = 'false';
+    el.dataset.kind = 'none';
+    this.#stage.className = 'watch-stage';
+    this.#stage.innerHTML = '<p class="hint">Nothing is playing. Paste a YouTube link or a video file URL above.</p>';
+    this.#seek.type = 'range';
+    this.#seek.min = '0';
+    this.#seek.max = '0';
+    this.#seek.step = 'any';
+    this.#seek.value = '0';
+    this.#seek.dataset.testid = 'player-seek';
+    this.#seek.setAttribute('aria-label', 'Position');
+    this.#time.className = 'watch-time';
+    this.#unmute.hidden = true;
+    this.#notice.className = 'form-error';
+    this.#notice.dataset.testid = 'player-error';
+    this.#notice.hidden = true;
+    const bar = document.createElement('div');
+    bar.className = 'watch-bar';
+    bar.append(this.#play, this.#pause, this.#seek, this.#time, this.#unmute);
+    el.append(this.#stage, bar, this.#notice);
+
+    const run = (action) => action().then(() => this.showError(null), (error) => this.showError(error.message));
+    this.#play.addEventListener('click', () => run(actions.play));
+    this.#pause.addEventListener('click', () => run(actions.pause));
+    this.#seek.addEventListener('input', () => { this.#dragging = true; });
+    this.#seek.addEventListener('change', () => {
+      this.#dragging = false;
+      run(() => actions.seek(Number(this.#seek.value)));
+    });
+    this.#unmute.addEventListener('click', () => { actions.unmute(); this.#unmute.hidden = true; });
+  }
+
+  /** Puts the player's element (a <video> or the YouTube host) on stage, or the empty hint. */
+  show(media) {
+    if (media) this.#stage.replaceChildren(media);
+    else this.#stage.innerHTML = '<p class="hint">Nothing is playing. Paste a YouTube link or a video file URL above.</p>';
+  }
+
+  set kind(value) { this.element.dataset.kind = value; }
+  set playing(value) {
+    this.element.dataset.playing = value ? 'true' : 'false';
+    this.#play.hidden = value;
+    this.#pause.hidden = !value;
+  }
+  set controllable(value) {
+    this.#play.disabled = this.#pause.disabled = this.#seek.disabled = !value;
+    this.element.dataset.controllable = value ? 'true' : 'false';
+  }
+  set duration(seconds) {
+    const max = seconds && Number.isFinite(seconds) ? seconds : 0;
+    if (this.#seek.max !== String(max)) this.#seek.max = String(max);
+  }
+
+  /** Refreshes position-derived attributes (called 10 times a second). */
+  update({ position, drift, rate, duration }) {
+    const el = this.element;
+    el.dataset.position = position.toFixed(3);
+    el.dataset.driftMs = drift === null ? '' : String(Math.round(drift * 1000));
+    el.dataset.rate = rate.toFixed(3);
+    if (!this.#dragging) {
+      // A range clamps its value to max: raise max first when the duration is not known yet.
+      if (Number(this.#seek.max) < position) this.#seek.max = String(Math.ceil(position));
+      this.#seek.value = String(position);
+    }
+    this.#time.textContent = duration ? `${clock(position)} / ${clock(duration)}` : clock(position);
+  }
+
+  offerUnmute() { this.#unmute.hidden = false; }
+
+  showError(message) {
+    this.#notice.hidden = !message;
+    this.#notice.textContent = message ?? '';
+  }
+}
+
+function button(testId, label, text) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'button small';
+  b.dataset.testid = testId;
+  b.setAttribute('aria-label', label);
+  b.textContent = text;
+  return b;
+}
+
+function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
