@@ -39,6 +39,8 @@ export function mediaProbe() {
 export async function newCallPage(browser) {
   const context = await browser.newContext();
   await context.addInitScript(mediaProbe);
+  // The browsers share two cores with the rest of the machine: allow a loaded page a minute to load or take a click.
+  context.setDefaultTimeout(60_000);
   return context.newPage();
 }
 
