@@ -25,7 +25,7 @@ after(async () => {
 async function showStep(page, step) {
   await page.getByTestId('playback-timeline').fill(String(step));
   await waitFor(async () => (await page.getByTestId('playback-text').getAttribute('data-step')) === String(step),
-    { timeout: 10_000, message: `playback at step ${step}` });
+    { timeout: 30_000, message: `playback at step ${step}` });
   const [text, author, time] = await Promise.all(['playback-text', 'playback-author', 'playback-time']
     .map((id) => page.getByTestId(id).textContent()));
   return { text, author, time };
@@ -40,15 +40,15 @@ test('playback scrubs from the empty start through every real state to the curre
     const grace = ' and grace too';
     await caretToEnd(a);
     await typeInEditor(a, ada, { delay: 40 });
-    await waitTextEquals([a, b], starter + ada);
+    await waitTextEquals([a, b], starter + ada, { timeout: 60_000 });
     await caretToEnd(b);
     await typeInEditor(b, grace, { delay: 40 });
     const final = starter + ada + grace;
-    await waitTextEquals([a, b], final);
+    await waitTextEquals([a, b], final, { timeout: 60_000 });
 
     await a.getByTestId('playback-open').click();
     const timeline = a.getByTestId('playback-timeline');
-    await waitFor(async () => !(await timeline.isDisabled()), { timeout: 20_000, message: 'the history loaded' });
+    await waitFor(async () => !(await timeline.isDisabled()), { timeout: 60_000, message: 'the history loaded' });
     const steps = Number(await timeline.getAttribute('max'));
     assert.ok(steps >= 3, `a starter and two people's typing make several steps (${steps})`);
 
@@ -86,8 +86,8 @@ test('playback scrubs from the empty start through every real state to the curre
 
     // Closing playback leaves the editor as it was; the other person never noticed.
     await a.getByTestId('playback-open').click();
-    await a.getByTestId('playback-timeline').waitFor({ state: 'detached', timeout: 10_000 });
-    await waitTextEquals([a, b], final);
+    await a.getByTestId('playback-timeline').waitFor({ state: 'detached', timeout: 30_000 });
+    await waitTextEquals([a, b], final, { timeout: 60_000 });
   } finally {
     await close();
   }
