@@ -61,8 +61,9 @@ export class PlayerView {
   set kind(value) { this.element.dataset.kind = value; }
   set playing(value) {
     this.element.dataset.playing = value ? 'true' : 'false';
-    this.#play.hidden = value;
-    this.#pause.hidden = !value;
+    // Both buttons stay visible and usable (tests and keyboards find them at any time); the current one is marked.
+    this.#play.setAttribute('aria-pressed', value ? 'true' : 'false');
+    this.#pause.setAttribute('aria-pressed', value ? 'false' : 'true');
   }
   set controllable(value) {
     this.#play.disabled = this.#pause.disabled = this.#seek.disabled = !value;
