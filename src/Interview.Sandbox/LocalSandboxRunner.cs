@@ -16,7 +16,7 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
 {
     private readonly LanguageCatalog _catalog;
     private readonly CgroupTree _cgroups;
-    private readonly Launcher _launcher;
+    private readonly DedicatedThread _launcher, _janitor;
     private readonly FairQueue _queue;
     private readonly RunExecutor _executor;
     private readonly WarmPool? _pool;
@@ -38,16 +38,30 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
         Directory.CreateDirectory(Options.StateDirectory);
         Native.Chmod(Options.StateDirectory, 0b111_001_001); // 0711: bwrap (unprivileged) traverses
         Directory.CreateDirectory(_stateDirectory);
-        Native.Chmod(_stateDirectory, 0b111_101_101);
+        // A tmpfs of its own: box mount points come and go with every run, and the whole state goes with one
+        // unmount at the end (nothing in it is ever traversed by the clean-up).
+        Native.Mount("tmpfs", _stateDirectory, "tmpfs", Native.MsNoSuid | Native.MsNoDev, "size=64m,mode=0755");
         _cgroups = new CgroupTree(Options.CgroupRoot, Options.CgroupName, instance);
         var seccomp = Options.Seccomp ? SeccompFilter.WriteTo(Path.Combine(_stateDirectory, "seccomp.bpf")) : null;
         var layout = new SandboxLayout(Options, _catalog, _stateDirectory, seccomp);
-        _launcher = new Launcher();
+        _launcher = new DedicatedThread("sandbox-launcher");
+        _janitor = new DedicatedThread("sandbox-janitor");
         _queue = new FairQueue(Options.MaxConcurrentRuns, Options.MaxQueueLength, Options.MaxQueuedPerOwner);
-        _executor = new RunExecutor(Options, layout, _launcher, _cgroups, _stateDirectory);
+        _executor = new RunExecutor(Options, layout, _launcher, _janitor, _cgroups, _stateDirectory, () => _queue.Queued > 0);
         if (Options.WarmCount > 0)
         {
-            _pool = new WarmPool(Options.WarmCount, () => _executor.LaunchFreshAsync(Options.RunDefaults.DiskMb ?? 64));
+            _pool = new WarmPool(Options.WarmCount, () => _executor.LaunchFreshAsync(Options.RunDefaults.DiskMb ?? 64),
+                item => _janitor.Post(() =>
+                {
+                    try
+                    {
+                        item.Item1.Dispose();
+                    }
+                    finally
+                    {
+                        item.Item2.Dispose();
+                    }
+                }));
             _executor.Pool = _pool;
             _pool.Refill();
         }
@@ -110,6 +124,7 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _pool?.Dispose();
         _launcher.Dispose();
+        _janitor.Dispose(); // runs the teardowns still queued
         _cgroups.Dispose();
         StateCleaner.Remove(_stateDirectory);
     }

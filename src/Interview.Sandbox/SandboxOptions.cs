@@ -45,7 +45,7 @@ public sealed class SandboxOptions
     [Range(1, 100_000)] public int MaxQueuedPerOwner { get; set; } = 10;
 
     /// <summary>Sandboxes started ahead of time (namespaces, mounts, cgroup ready, waiting for their program), so a
-    /// run skips bubblewrap's start-up. Each is used once. 0 disables. Default: <see cref="MaxConcurrentRuns"/>.</summary>
+    /// run skips bubblewrap's start-up. Each is used once. 0 disables. Default: twice <see cref="MaxConcurrentRuns"/>.</summary>
     [Range(0, 1024)] public int? WarmSandboxes { get; set; }
 
     /// <summary>A stream's output is drained and dropped past <see cref="RunLimits.OutputBytes"/>; once a stream
@@ -79,7 +79,7 @@ public sealed class SandboxOptions
     [Required] public RunLimits Maximum { get; set; } = new(30_000, 60_000, 2048, 512, 1 << 20, 512, 512);
 
     /// <summary>Number of sandboxes kept warm (resolves the <see cref="WarmSandboxes"/> default).</summary>
-    internal int WarmCount => WarmSandboxes ?? MaxConcurrentRuns;
+    internal int WarmCount => WarmSandboxes ?? 2 * MaxConcurrentRuns;
 
     /// <summary>Checks the data annotations and the relations between limits; throws when something is off.</summary>
     public SandboxOptions Validate()

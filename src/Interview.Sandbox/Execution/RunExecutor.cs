@@ -8,24 +8,26 @@ namespace Interview.Sandbox.Execution;
 /// <summary>
 /// Carries out one run on a worker: a fresh box and sandbox (warm if one is ready), the compile step if the language
 /// has one, then the program in a second sandbox on the same box, each step in its own cgroup with its own limits;
-/// then maps what happened to a <see cref="RunResult"/>.
+/// then maps what happened to a <see cref="RunResult"/>. Sandboxes are prepared on the launcher thread and torn
+/// down on the janitor thread (see <see cref="DedicatedThread"/>), never on the caller's.
 /// </summary>
-internal sealed class RunExecutor(
-    SandboxOptions options, SandboxLayout layout, Launcher launcher, CgroupTree cgroups, string stateDirectory)
+/// <param name="backlog">True while runs wait in the queue: the warm pool is then refilled as soon as a sandbox is
+/// taken, not only once the run is over.</param>
+internal sealed class RunExecutor(SandboxOptions options, SandboxLayout layout, DedicatedThread launcher, DedicatedThread janitor,
+    CgroupTree cgroups, string stateDirectory, Func<bool> backlog)
 {
     private long _boxes;
 
     public WarmPool? Pool { get; set; }
 
     /// <summary>Creates a fresh box and launches a sandbox on it (used by the warm pool and the cold path).</summary>
-    public async Task<(SandboxInstance, Box)> LaunchFreshAsync(int diskMb)
+    public Task<(SandboxInstance, Box)> LaunchFreshAsync(int diskMb) => launcher.RunAsync(() =>
     {
         var box = new Box(Path.Combine(stateDirectory, $"b{Interlocked.Increment(ref _boxes)}"), diskMb, options.DiskInodes, options.HostUid);
         try
         {
             var defaults = options.RunDefaults;
-            var instance = await SandboxInstance.LaunchAsync(layout, launcher, cgroups, box,
-                (long)(defaults.MemoryMb ?? 256) << 20, defaults.Processes ?? 64).ConfigureAwait(false);
+            var instance = SandboxInstance.Launch(layout, cgroups, box, (long)(defaults.MemoryMb ?? 256) << 20, defaults.Processes ?? 64);
             return (instance, box);
         }
         catch
@@ -33,7 +35,7 @@ internal sealed class RunExecutor(
             box.Dispose();
             throw;
         }
-    }
+    });
 
     public async Task<RunResult> ExecuteAsync(LanguageDefinition language, ResolvedLimits run, ResolvedLimits compile,
         RunRequest request, IRunObserver? observer, CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ internal sealed class RunExecutor(
             if (Pool?.TryTake() is { } warm)
             {
                 (instance, box) = warm;
+                if (backlog()) Pool.Refill();
                 box.Resize(firstDisk);
             }
             else (instance, box) = await LaunchFreshAsync(firstDisk).ConfigureAwait(false);
@@ -61,12 +64,14 @@ internal sealed class RunExecutor(
                 foreach (var (k, v) in language.CompileEnv) env[k] = v;
                 // The program will run in a new sandbox and cgroup on the same box (no longer written by the host).
                 // It is launched now, while the compiler works, so that it is ready when the compiler is done.
-                pendingRun = SandboxInstance.LaunchAsync(layout, launcher, cgroups, box, (long)run.MemoryMb << 20, run.Processes);
+                var runBox = box;
+                pendingRun = launcher.RunAsync(() => SandboxInstance.Launch(layout, cgroups, runBox, (long)run.MemoryMb << 20, run.Processes));
                 var c = await instance.ExecuteAsync(
                     new StepSpec(compileCommand, env, compile, [], OutputStream.Compile, OutputStream.Compile),
                     options, observer, cancellationToken).ConfigureAwait(false);
-                instance.Dispose();
+                var compiler = instance;
                 instance = null;
+                janitor.Post(() => BestEffort(compiler));
                 compileOutput = Encoding.UTF8.GetString(c.Stdout) + Encoding.UTF8.GetString(c.Stderr);
                 truncated = c.Truncated;
                 if (c.Killed == KillReason.Cancelled) throw new OperationCanceledException(cancellationToken);
@@ -103,30 +108,39 @@ internal sealed class RunExecutor(
         }
         finally
         {
-            // Every process of the run is dead by now; removing its cgroup and unmounting its box can happen after
-            // the result is returned.
-            var (i, p, b) = (instance, pendingRun, box);
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    i?.Dispose();
-                    if (p is not null) (await p.ConfigureAwait(false)).Dispose(); // unused run-step sandbox
-                }
-                catch (Exception)
-                {
-                    // A launch that failed has nothing to dispose; anything else is left for the shutdown clean-up.
-                }
-                try
-                {
-                    b?.Dispose();
-                }
-                catch (IOException)
-                {
-                    // Left for the runner's shutdown clean-up.
-                }
-                Pool?.Refill();
-            });
+            // Every process of the run is dead by now (ExecuteAsync waited for its cgroup to empty): removing the
+            // cgroups and unmounting the box can happen after the result is returned.
+            Pool?.Refill();
+            TearDown(instance, pendingRun, box);
+        }
+    }
+
+    private void TearDown(SandboxInstance? instance, Task<SandboxInstance>? pendingRun, Box? box)
+    {
+        if (pendingRun is { IsCompleted: false })
+        {
+            // The unused run-step sandbox is still being launched: tear everything down once it is.
+            pendingRun.ContinueWith(_ => TearDown(instance, pendingRun, box), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+        janitor.Post(() =>
+        {
+            BestEffort(instance);
+            if (pendingRun is { IsCompletedSuccessfully: true }) BestEffort(pendingRun.Result);
+            BestEffort(box);
+        });
+    }
+
+    private static void BestEffort(IDisposable? disposable)
+    {
+        try
+        {
+            disposable?.Dispose();
+        }
+        catch (IOException)
+        {
+            // A group or mount that would not go away is left for the runner's shutdown clean-up.
         }
     }
 

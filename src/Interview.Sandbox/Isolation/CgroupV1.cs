@@ -60,6 +60,9 @@ internal sealed class CgroupV1 : RunCgroup
 
     public override bool IsEmpty => Dirs.All(d => !Directory.Exists(d) || Read(Path.Combine(d, "cgroup.procs")).Length == 0);
 
+    public override IReadOnlyList<int> Members() =>
+        [.. Dirs.Where(Directory.Exists).SelectMany(d => Pids(Path.Combine(d, "cgroup.procs"))).Distinct()];
+
     public override void KillAll() => KillAll(_freezer, Dirs);
 
     /// <summary>

@@ -49,6 +49,8 @@ internal sealed class CgroupV2 : RunCgroup
 
     public override bool IsEmpty => ReadKey(Path.Combine(_dir, "cgroup.events"), "populated") == 0;
 
+    public override IReadOnlyList<int> Members() => [.. Pids(Path.Combine(_dir, "cgroup.procs"))];
+
     public override void KillAll() => KillAll(_dir);
 
     public static void KillAll(string dir)

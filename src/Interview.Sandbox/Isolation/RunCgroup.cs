@@ -29,19 +29,24 @@ internal abstract class RunCgroup : IDisposable
     /// until the group is empty.</summary>
     public abstract void KillAll();
 
-    /// <summary>Gives exiting processes a moment to leave on their own, then kills the rest.</summary>
+    /// <summary>The processes in the group now.</summary>
+    public abstract IReadOnlyList<int> Members();
+
+    /// <summary>Gives exiting processes a moment to leave on their own, then kills the rest. After a step the
+    /// namespace's init is usually still on its way out (tearing down the namespaces): its exit is awaited through
+    /// a pidfd, not by polling.</summary>
     public void WaitEmptyOrKill()
     {
         var deadline = Environment.TickCount64 + 100;
         while (!IsEmpty)
         {
-            if (Environment.TickCount64 > deadline)
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0)
             {
                 KillAll();
                 return;
             }
-            Thread.Sleep(0);
-            Thread.Yield();
+            Internal.Native.WaitAnyExit(Members(), (int)left);
         }
     }
 

@@ -30,9 +30,10 @@ internal sealed class SandboxInstance : IDisposable
     public bool IsAlive => !_process.HasExited;
 
     /// <summary>Starts a sandbox on <paramref name="box"/> in a new cgroup with the given initial limits. The
-    /// caller keeps owning the box (it may serve several steps).</summary>
-    public static async Task<SandboxInstance> LaunchAsync(
-        SandboxLayout layout, Launcher launcher, CgroupTree cgroups, Box box, long memoryBytes, int processes)
+    /// caller keeps owning the box (it may serve several steps). Runs on the launcher thread (see
+    /// <see cref="DedicatedThread"/>), and returns as soon as the process is started: bubblewrap sets the sandbox
+    /// up in the background and announces readiness on stdout.</summary>
+    public static SandboxInstance Launch(SandboxLayout layout, CgroupTree cgroups, Box box, long memoryBytes, int processes)
     {
         var cgroup = cgroups.Create();
         try
@@ -51,7 +52,7 @@ internal sealed class SandboxInstance : IDisposable
             info.ArgumentList.Add(SandboxLayout.LauncherScript);
             info.ArgumentList.Add("sandbox-launcher");
             foreach (var a in layout.LauncherArguments(box, cgroup)) info.ArgumentList.Add(a);
-            var process = await launcher.StartAsync(info).ConfigureAwait(false);
+            var process = Process.Start(info) ?? throw new InvalidOperationException("process did not start");
             return new SandboxInstance(process, box, cgroup);
         }
         catch

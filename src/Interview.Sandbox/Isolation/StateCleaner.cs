@@ -3,8 +3,9 @@ using Interview.Sandbox.Internal;
 namespace Interview.Sandbox.Isolation;
 
 /// <summary>
-/// Removes a runner's state directory: boxes are lazily unmounted and their (then empty) mount points removed;
-/// nothing that sandboxed code could have written is ever traversed, so planted symlinks cannot redirect the cleanup.
+/// Removes a runner's state directory: boxes are lazily unmounted, then the directory's own tmpfs (or, for a
+/// directory without one, the empty mount points and the runner's generated files); nothing that sandboxed code
+/// could have written is ever traversed, so planted symlinks cannot redirect the cleanup.
 /// </summary>
 internal static class StateCleaner
 {
@@ -19,11 +20,14 @@ internal static class StateCleaner
     public static void Remove(string dir)
     {
         if (!Directory.Exists(dir)) return;
-        foreach (var box in Directory.GetDirectories(dir, "b*"))
+        foreach (var box in Directory.GetDirectories(dir, "b*")) Native.Unmount(box);
+        if (Native.Unmount(dir))
         {
-            Native.Unmount(box);
-            TryDelete(() => Directory.Delete(box, recursive: false));
+            // The state directory is a tmpfs of its own (see LocalSandboxRunner): gone with it is everything inside.
+            TryDelete(() => Directory.Delete(dir, recursive: false));
+            return;
         }
+        foreach (var box in Directory.GetDirectories(dir, "b*")) TryDelete(() => Directory.Delete(box, recursive: false));
         var etc = Path.Combine(dir, "etc");
         foreach (var file in Directory.Exists(etc) ? Directory.GetFiles(etc) : []) TryDelete(() => File.Delete(file));
         TryDelete(() => Directory.Delete(etc, recursive: false));
