@@ -55,7 +55,9 @@ class MediaPanel {
     this.#offs.push(this.#call.on('started', () => { this.#root.dataset.participant = this.#call.selfId; }));
     this.#offs.push(
       room.on('joined', () => { this.#controls.roomJoined = true; this.#run(() => this.#call.start()); }),
-      room.on('left', () => { this.#controls.roomJoined = false; this.#run(() => this.#call.stop()); }));
+      room.on('left', () => { this.#controls.roomJoined = false; this.#run(() => this.#call.stop()); }),
+      // An interviewer muted this participant (RoomHub.MuteParticipant): turn the microphone off, as the toggle would.
+      room.on('mute-requested', () => { this.#call.setMic(false); this.#controls.render(); }));
     if (room.participantId) {
       this.#controls.roomJoined = true;
       this.#run(() => this.#call.start());

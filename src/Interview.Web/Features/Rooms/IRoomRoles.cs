@@ -22,4 +22,11 @@ public interface IRoomRoles
 
     /// <summary>Removes a candidate or observer now; the session (and a named invite) cannot join again.</summary>
     Task<string?> RemoveParticipantAsync(string byParticipantId, string participantId);
+
+    /// <summary>Everyone present or waiting, with the outside system's ids (for the integration API only).</summary>
+    Task<IReadOnlyList<SessionParticipant>> DescribeParticipantsAsync();
 }
+
+/// <summary>A participant as the integration API reports it, with the ids from their named invite.</summary>
+public sealed record SessionParticipant(
+    string Id, string DisplayName, ParticipantRole Role, PresenceState Presence, DateTimeOffset JoinedAt, string? UserId, string? TestId, bool Waiting);

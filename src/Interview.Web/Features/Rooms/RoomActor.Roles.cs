@@ -44,7 +44,7 @@ internal sealed partial class RoomActor
         if (updated == _record) return null;
         await _store.SaveSettingsAsync(Id, updated.Lobby, updated.EditorLocked);
         _record = updated;
-        if (!_record.Lobby)
+        if (!_record.Lobby && _lobby.Count > 0)
         {
             // The lobby was switched off: everyone waiting comes in.
             foreach (var waiting in _lobby.Values.OrderBy(p => p.JoinedAt).ToList())
@@ -87,6 +87,13 @@ internal sealed partial class RoomActor
         return null;
     });
 
+    public Task<IReadOnlyList<SessionParticipant>> DescribeParticipantsAsync() => Enqueue(() =>
+        Task.FromResult<IReadOnlyList<SessionParticipant>>(
+        [
+            .. _participants.Values.Concat(_lobby.Values).OrderBy(p => p.JoinedAt).Select(p => new SessionParticipant(
+                p.Id, p.DisplayName, p.Role, p.Presence, p.JoinedAt, p.UserId, p.TestId, _lobby.ContainsKey(p.Id))),
+        ]));
+
     /// <summary>Whether the editor frame may be applied for this peer: refuses document changes from read-only roles.</summary>
     private string? EditorRefusal(Interview.Web.Features.Editor.EditorPeer peer, ReadOnlyMemory<byte> frame)
     {
@@ -125,7 +132,9 @@ internal sealed partial class RoomActor
 
     private async Task NotifyLobbyAsync()
     {
-        IReadOnlyList<ParticipantView> waiting = [.. _lobby.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())];
+        // An array, not a collection expression typed as IReadOnlyList: SignalR's MessagePack writes an argument by its
+        // runtime type, and the compiler's synthesized list type is not serializable.
+        var waiting = _lobby.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView()).ToArray();
         foreach (var interviewer in _participants.Values.Where(p => RolePolicy.CanModerate(p.Role) && p.ConnectionId is not null))
             await _broadcaster.Connection(interviewer.ConnectionId!).LobbyChanged(waiting);
     }
