@@ -58,7 +58,9 @@ class MediaPanel {
     const autoJoin = new URLSearchParams(location.search).get('call') !== 'off';
     this.#offs.push(
       room.on('joined', () => { this.#controls.roomJoined = true; if (autoJoin) this.#run(() => this.#call.start()); }),
-      room.on('left', () => { this.#controls.roomJoined = false; this.#run(() => this.#call.stop()); }));
+      room.on('left', () => { this.#controls.roomJoined = false; this.#run(() => this.#call.stop()); }),
+      // An interviewer muted this participant (RoomHub.MuteParticipant): turn the microphone off, as the toggle would.
+      room.on('mute-requested', () => { this.#call.setMic(false); this.#controls.render(); }));
     if (room.participantId) {
       this.#controls.roomJoined = true;
       if (autoJoin) this.#run(() => this.#call.start());

@@ -42,6 +42,14 @@ public sealed class CrdtPeer : IAsyncDisposable
         return peer;
     }
 
+    /// <summary>Makes an editor peer of a client that already joined (with an invite or the owner cookie).</summary>
+    public static async Task<CrdtPeer> AttachAsync(RoomClient client, ulong? clientId = null)
+    {
+        var peer = new CrdtPeer(client, clientId);
+        await peer.SyncAsync();
+        return peer;
+    }
+
     /// <summary>The y-protocols handshake: our step 1, the server's step 2 and step 1, our step 2.</summary>
     public async Task SyncAsync()
     {

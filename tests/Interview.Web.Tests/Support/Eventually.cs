@@ -9,6 +9,9 @@ public sealed class EventLog<T>
 
     public void Add(T item) => _events.Writer.TryWrite(item);
 
+    /// <summary>Events received and not yet read.</summary>
+    public int Count => _events.Reader.Count;
+
     public async Task<T> NextAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));

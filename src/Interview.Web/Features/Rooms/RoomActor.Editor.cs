@@ -44,7 +44,9 @@ internal sealed partial class RoomActor
     public async Task<EditorReply> EditorReceiveAsync(EditorPeer peer, ReadOnlyMemory<byte> frame)
     {
         var reply = await Enqueue(() =>
-            _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.ReceiveAsync(peer, frame));
+            _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended."))
+            : EditorRefusal(peer, frame) is { } refused ? Task.FromResult(EditorReply.Rejected(refused))
+            : Editor.ReceiveAsync(peer, frame));
         // An update is acknowledged once committed; the actor meanwhile goes on with other messages (group commit).
         return reply.Commit is { } commit && await commit is { } error ? EditorReply.Rejected(error) : reply;
     }
@@ -55,7 +57,9 @@ internal sealed partial class RoomActor
     public Task<string?> SetLanguageAsync(string participantId, string language) => Enqueue(async () =>
     {
         if (_record.EndedAt is not null) return "The room has ended.";
-        if (!_participants.ContainsKey(participantId)) return "Join the room first.";
+        if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+        if (!RolePolicy.CanEdit(participant.Role, _record.EditorLocked))
+            return participant.Role == ParticipantRole.Observer ? "Observers cannot change the language." : "The editor is locked: only interviewers can change the language.";
         return await Editor.SetLanguageAsync(language, participantId);
     });
 

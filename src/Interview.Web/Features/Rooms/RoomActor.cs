@@ -28,6 +28,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
 
     private RoomRecord _record;
     private readonly Dictionary<string, Participant> _participants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Participant> _lobby = new(StringComparer.Ordinal);
     private ImmutableList<ChatMessage> _chat;
     private volatile RoomSnapshot _snapshot;
 
@@ -101,7 +102,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     {
         var snapshot = BuildSnapshot();
         if (ReferenceEquals(snapshot.Chat, _snapshot.Chat) && ReferenceEquals(snapshot.Recordings, _snapshot.Recordings) && snapshot.Room == _snapshot.Room &&
-            snapshot.Participants.SequenceEqual(_snapshot.Participants)) return;
+            snapshot.Participants.SequenceEqual(_snapshot.Participants) && snapshot.Lobby.SequenceEqual(_snapshot.Lobby)) return;
         _snapshot = snapshot;
         Action<RoomSnapshot>[] subscribers;
         lock (_subscribersLock) subscribers = [.. _subscribers];
@@ -113,9 +114,10 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     }
 
     private RoomSnapshot BuildSnapshot() => new(
-        new RoomView(_record.Id, _record.Title, _record.Capacity, _record.EndedAt is not null),
+        new RoomView(_record.Id, _record.Title, _record.Capacity, _record.EndedAt is not null, _record.RequireInvite, _record.Lobby, _record.EditorLocked),
         [.. _participants.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())],
-        _chat)
+        _chat,
+        [.. _lobby.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())])
     {
         Recordings = _recordings,
     };

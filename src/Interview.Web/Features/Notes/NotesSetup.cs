@@ -1,0 +1,13 @@
+using Interview.Web.Shared.Persistence;
+
+namespace Interview.Web.Features.Notes;
+
+public static class NotesSetup
+{
+    /// <summary>Private interviewer notes and scorecards, stored in SQLite (table <c>interviewer_notes</c>).</summary>
+    public static void AddNotes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<INotesStore, SqliteNotesStore>();
+        builder.Services.AddSingleton<NotesService>();
+    }
+}
