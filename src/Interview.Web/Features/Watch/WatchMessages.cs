@@ -19,7 +19,7 @@ public enum WatchControl
 {
     /// <summary>Every participant (the default).</summary>
     Everyone = 0,
-    /// <summary>Only the room's hosts (today: its creator).</summary>
+    /// <summary>Only the room's interviewers (the creator among them).</summary>
     Hosts = 1,
 }
 

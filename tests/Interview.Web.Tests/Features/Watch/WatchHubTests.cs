@@ -105,7 +105,7 @@ public sealed class WatchHubTests : IAsyncLifetime
         await Load(host, Clip);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => guest.Hub.InvokeAsync(nameof(RoomHub.WatchSetControl), WatchControl.Hosts));
-        Assert.Contains("Only the room's hosts can change", refused.Message);
+        Assert.Contains("Only the room's interviewers can change", refused.Message);
 
         await host.Hub.InvokeAsync(nameof(RoomHub.WatchSetControl), WatchControl.Hosts);
         var hostsOnly = await guest.Changes.FirstAsync(s => s.Control == WatchControl.Hosts);
@@ -124,7 +124,7 @@ public sealed class WatchHubTests : IAsyncLifetime
             guest.Hub.InvokeAsync(nameof(RoomHub.WatchRemove), "v1"),
         ];
         foreach (var call in forbidden)
-            Assert.Contains("Only the room's hosts can control playback", (await Assert.ThrowsAsync<HubException>(() => call)).Message);
+            Assert.Contains("Only the room's interviewers can control playback", (await Assert.ThrowsAsync<HubException>(() => call)).Message);
         Assert.Equal(version, (await guest.Hub.InvokeAsync<WatchState>(nameof(RoomHub.WatchSync))).Playback.Version);
 
         await host.Hub.InvokeAsync(nameof(RoomHub.WatchPause), new WatchControlRequest(3));
