@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+
 namespace Interview.Web.Shared.Persistence;
 
 public static class PersistenceSetup
@@ -11,6 +13,10 @@ public static class PersistenceSetup
         database.Migrate();
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(new DataDirectory(dataDir));
+        // Data Protection keys (antiforgery, circuits, recording download tickets) live with the data, so a restart or
+        // another host sharing the folder accepts what this one issued.
+        builder.Services.AddDataProtection().SetApplicationName("Interview")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
         builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
         builder.Services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
     }
