@@ -16,7 +16,10 @@ const monacoFromWindow = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { room: 'src/room.js', media: 'src/media.js', editor: 'src/editor.js', app: 'src/styles.css' },
+  entryPoints: {
+    room: 'src/room.js', media: 'src/media.js', editor: 'src/editor.js', app: 'src/styles.css',
+    'exam-observer': 'src/exam-observer.js', 'exam-candidate': 'src/exam-candidate.js',
+  },
   plugins: [monacoFromWindow],
   outdir: 'dist',
   bundle: true,

@@ -3,6 +3,7 @@ using Interview.Web.Features.Chat;
 using Interview.Web.Features.Media;
 using Interview.Web.Features.Editor;
 using Interview.Web.Features.Execution;
+using Interview.Web.Features.Proctoring;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Persistence;
@@ -16,6 +17,7 @@ builder.AddChat();
 builder.AddMedia();
 builder.AddEditor();
 builder.AddExecution();
+builder.AddProctoring();
 
 var app = builder.Build();
 

@@ -11,5 +11,6 @@ public static class PersistenceSetup
         database.Migrate();
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
+        builder.Services.AddSingleton<IExamStore, SqliteExamStore>();
     }
 }
