@@ -16,9 +16,13 @@ internal sealed partial class ExamActor
     {
         var now = _time.GetUtcNow();
         foreach (var id in _departed.Where(d => now - d.Value.At > ReclaimWindow).Select(d => d.Key).ToList()) _departed.Remove(id);
-        var watcherId = reclaim is not null && _departed.Remove(reclaim, out var departed) && departed.Observer == observer
+        // A tab that reconnects keeps its id (and its streams): the old connection may not even be closed yet.
+        var watcherId = reclaim is not null &&
+            ((_departed.TryGetValue(reclaim, out var departed) && departed.Observer == observer) ||
+             (_watchers.TryGetValue(reclaim, out var live) && live.Observer == observer))
             ? reclaim
             : "w" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+        _departed.Remove(watcherId);
         _watchers[watcherId] = new WatcherEntry(watcherId, observer, connectionId);
         _changed = true;
         return Task.FromResult(watcherId);
@@ -118,7 +122,7 @@ internal sealed partial class ExamActor
     {
         if (!_watchers.TryGetValue(watcherId, out var watcher)) return;
         await _clients.Connection(watcher.ConnectionId)
-            .WatchingChanged([.. _streams.Where(s => s.WatcherId == watcherId).Select(ToActiveStream).OfType<ActiveStream>()]);
+            .WatchingChanged(_streams.Where(s => s.WatcherId == watcherId).Select(ToActiveStream).OfType<ActiveStream>().ToArray());
     }
 
     private ActiveStream? ToActiveStream(StreamEntry s) =>

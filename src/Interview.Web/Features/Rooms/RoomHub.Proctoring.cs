@@ -19,9 +19,9 @@ public sealed partial class RoomHub
         [FromServices] IOptions<MediaOptions> media, [FromServices] TimeProvider time)
     {
         if (request is null || !TestIds.IsValid(request.TestId)) throw new HubException("Not a test id.");
-        if (JoinedRoom(Context) is not null) throw new HubException("This connection is in a room; open the dashboard on a connection of its own.");
         if (passes.Verify(request.Token, request.TestId) is not { } pass)
             throw new HubException("Only observers can open this dashboard: the observer link is missing, expired or for another test.");
+        if (JoinedRoom(Context) is not null) throw new HubException("This connection is in a room; open the dashboard on a connection of its own.");
         if (Watching(Context) is { } previous) await previous.Exam.DetachConnectionAsync(Context.ConnectionId);
         var exam = await exams.GetAsync(request.TestId);
         var watcherId = await exam.AttachWatcherAsync(new ExamObserver(pass.Name), Context.ConnectionId, request.WatcherId);
@@ -44,7 +44,7 @@ public sealed partial class RoomHub
     }
 
     /// <summary>Every streaming session of the observer's test.</summary>
-    public IReadOnlyList<ActiveStream> ListActiveStreams() => CurrentWatcher().Exam.Snapshot.Streams;
+    public IReadOnlyList<ActiveStream> ListActiveStreams() => CurrentWatcher().Exam.Snapshot.Streams.ToArray();
 
     /// <summary>The candidate's invigilation module started (after every join): who watches now.</summary>
     public async Task<CandidateWelcome> ExamCandidateReady([FromServices] IExamRegistry exams, [FromServices] IOptions<MediaOptions> media,
