@@ -26,6 +26,7 @@ app.MapHealth();
 app.MapRooms();
 app.MapEditor();
 app.MapExecution();
+app.MapProctoring();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
