@@ -10,10 +10,14 @@ import { setCurrentRoom } from './room/current-room.js';
 export { currentRoom } from './room/current-room.js';
 
 /** JoinStatus names, as the server's enum (RoomMessages.cs); SignalR's MessagePack sends enums by name. */
-export const JoinStatus = Object.freeze({ Joined: 'Joined', Full: 'Full', Ended: 'Ended', NotFound: 'NotFound' });
+export const JoinStatus = Object.freeze({
+  Joined: 'Joined', Full: 'Full', Ended: 'Ended', NotFound: 'NotFound',
+  InviteRequired: 'InviteRequired', InviteInvalid: 'InviteInvalid', Waiting: 'Waiting', Removed: 'Removed',
+});
 
-export function connect(statusElement, roomId, dotnet) {
-  const client = new RoomClient(statusElement, roomId, dotnet);
+/** `invite` is the token from the page's `?invite=` (or null); it is kept with the tab's identity for rejoins. */
+export function connect(statusElement, roomId, dotnet, invite) {
+  const client = new RoomClient(statusElement, roomId, dotnet, invite);
   setCurrentRoom(client);
   return {
     join: (name) => client.join(name),
@@ -54,8 +58,11 @@ class RoomClient {
     }
   }
 
-  constructor(statusElement, roomId, dotnet) {
+  #invite;
+
+  constructor(statusElement, roomId, dotnet, invite) {
     this.#roomId = roomId;
+    this.#invite = invite ?? null;
     this.#dotnet = dotnet;
     this.#status = new ConnectionStatus(statusElement);
     this.#stopWatchingCircuit = watchCircuit((state) => { this.#status.circuit = state; });
@@ -66,6 +73,15 @@ class RoomClient {
     // Room state is rendered by the server; the client only needs to forget its identity when the room ends.
     for (const method of ['ParticipantJoined', 'ParticipantChanged', 'ParticipantLeft', 'ChatPosted']) this.#connection.on(method, () => {});
     this.#connection.on('RoomEnded', () => { forgetIdentity(roomId); this.#setLeft(); });
+    // Roles (RoomHub.Roles.cs): admitted from the lobby → join again; removed → forget this tab's identity.
+    for (const method of ['LobbyChanged', 'RoomSettingsChanged']) this.#connection.on(method, () => {});
+    this.#connection.on('LobbyAdmitted', () => this.#rejoin());
+    this.#connection.on('Removed', (notice) => {
+      forgetIdentity(roomId);
+      this.#setLeft();
+      this.#dotnet.invokeMethodAsync('OnRemoved', String(notice?.Reason ?? '')).catch(() => {});
+    });
+    this.#connection.on('MuteRequested', (request) => this.#emit('mute-requested', request));
     this.#started = this.#start();
     window.addEventListener('pagehide', this.#onPageHide);
   }
@@ -105,7 +121,7 @@ class RoomClient {
   async join(name) {
     if (!(await this.#started)) throw new Error('Not connected.');
     const saved = loadIdentity(this.#roomId);
-    const identity = { name, key: saved?.key ?? newSessionKey() };
+    const identity = { name, key: saved?.key ?? newSessionKey(), invite: this.#invite ?? saved?.invite ?? null };
     try {
       return await this.#invokeJoin(identity);
     } catch (error) {
@@ -114,9 +130,16 @@ class RoomClient {
   }
 
   async #invokeJoin(identity) {
-    const result = await this.#connection.invoke('Join', { RoomId: this.#roomId, DisplayName: identity.name, SessionKey: identity.key });
-    const outcome = { status: result.Status, participantId: result.ParticipantId ?? null, error: null };
-    if (outcome.status === JoinStatus.Joined) {
+    const result = await this.#connection.invoke('Join', {
+      RoomId: this.#roomId, DisplayName: identity.name, SessionKey: identity.key, Invite: identity.invite ?? null,
+    });
+    // The page proves who it renders for with the session key (the room looks the participant up by it).
+    const outcome = { status: result.Status, participantId: result.ParticipantId ?? null, error: result.Error ?? null, sessionKey: identity.key };
+    if (outcome.status === JoinStatus.Waiting) {
+      // In the lobby: keep the identity, so the admission (LobbyAdmitted) or a reconnect joins again.
+      this.#identity = identity;
+      saveIdentity(this.#roomId, identity);
+    } else if (outcome.status === JoinStatus.Joined) {
       this.#identity = identity;
       this.#participantId = outcome.participantId;
       saveIdentity(this.#roomId, identity);

@@ -51,6 +51,15 @@ public sealed class InterviewFactory : WebApplicationFactory<Program>
 
     public IRoomRegistry Rooms => Services.GetRequiredService<IRoomRegistry>();
 
+    public Interview.Web.Features.Invites.IInviteService Invites => Services.GetRequiredService<Interview.Web.Features.Invites.IInviteService>();
+
+    /// <summary>The Cookie header that makes a hub connection the room's creator.</summary>
+    public static string OwnerCookieHeader(CreatedRoom room) => $"{OwnerCookie.Name(room.Id)}={room.OwnerToken}";
+
+    /// <summary>Mints an invite for the room and returns its token.</summary>
+    public async Task<string> InviteAsync(string roomId, ParticipantRole role, TimeSpan? lifetime = null, string? name = null, string? userId = null) =>
+        (await Invites.MintAsync(new Interview.Web.Features.Invites.InviteDraft(roomId, role, lifetime, name, userId))).Token;
+
     public HubConnection Connect(string? cookie = null, string? origin = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, RoomHub.Path), HttpTransportType.WebSockets, options =>

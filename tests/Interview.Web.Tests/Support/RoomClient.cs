@@ -15,6 +15,11 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<string>(nameof(IRoomClient.ParticipantLeft), id => Left.Add(id));
         connection.On<ChatMessage>(nameof(IRoomClient.ChatPosted), m => Chat.Add(m));
         connection.On(nameof(IRoomClient.RoomEnded), () => Ended.Add(true));
+        connection.On(nameof(IRoomClient.LobbyAdmitted), () => Admitted.Add(true));
+        connection.On<IReadOnlyList<ParticipantView>>(nameof(IRoomClient.LobbyChanged), waiting => Lobby.Add(waiting));
+        connection.On<MuteRequest>(nameof(IRoomClient.MuteRequested), request => Muted.Add(request));
+        connection.On<RemovedNotice>(nameof(IRoomClient.Removed), notice => Removed.Add(notice));
+        connection.On<RoomView>(nameof(IRoomClient.RoomSettingsChanged), room => Settings.Add(room));
     }
 
     public HubConnection Connection { get; }
@@ -23,6 +28,14 @@ public sealed class RoomClient : IAsyncDisposable
     public EventLog<string> Left { get; } = new();
     public EventLog<ChatMessage> Chat { get; } = new();
     public EventLog<bool> Ended { get; } = new();
+    public EventLog<bool> Admitted { get; } = new();
+    public EventLog<IReadOnlyList<ParticipantView>> Lobby { get; } = new();
+    public EventLog<MuteRequest> Muted { get; } = new();
+    public EventLog<RemovedNotice> Removed { get; } = new();
+    public EventLog<RoomView> Settings { get; } = new();
+
+    /// <summary>The session key of the last join (to resume or to prove a removed session cannot come back).</summary>
+    public string? SessionKey { get; private set; }
     public JoinResult? Join { get; private set; }
 
     public static async Task<RoomClient> ConnectAsync(InterviewFactory factory, string? cookie = null)
@@ -32,15 +45,21 @@ public sealed class RoomClient : IAsyncDisposable
         return client;
     }
 
-    public static async Task<RoomClient> JoinAsync(InterviewFactory factory, string roomId, string name, string? cookie = null)
+    public static async Task<RoomClient> JoinAsync(InterviewFactory factory, string roomId, string name, string? cookie = null, string? invite = null)
     {
         var client = await ConnectAsync(factory, cookie);
-        client.Join = await client.JoinRoomAsync(roomId, name);
+        client.Join = await client.JoinRoomAsync(roomId, name, invite: invite);
         return client;
     }
 
-    public Task<JoinResult> JoinRoomAsync(string roomId, string name, string? sessionKey = null) =>
-        Connection.InvokeAsync<JoinResult>(nameof(RoomHub.Join), new JoinRequest(roomId, name, sessionKey ?? NewSessionKey()));
+    public async Task<JoinResult> JoinRoomAsync(string roomId, string name, string? sessionKey = null, string? invite = null)
+    {
+        SessionKey = sessionKey ?? NewSessionKey();
+        return Join = await Connection.InvokeAsync<JoinResult>(nameof(RoomHub.Join), new JoinRequest(roomId, name, SessionKey, invite));
+    }
+
+    /// <summary>The participant's id after a successful join.</summary>
+    public string Id => Join?.ParticipantId ?? throw new InvalidOperationException("not joined");
 
     public Task SendChatAsync(string text) => Connection.InvokeAsync(nameof(RoomHub.SendChat), text);
 

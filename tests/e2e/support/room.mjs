@@ -1,8 +1,8 @@
 // Page helpers for the room flow, written against the data-testid contract (DESIGN.md §5).
 import { waitFor } from './wait.mjs';
 
-export async function createRoom(page, baseUrl, { title, capacity } = {}) {
-  await page.goto(baseUrl + '/');
+export async function createRoom(page, baseUrl, { title, capacity, keepPage = false } = {}) {
+  if (!keepPage) await page.goto(baseUrl + '/');
   if (title) await page.getByTestId('room-title').fill(title);
   if (capacity) await page.getByTestId('room-capacity').fill(String(capacity));
   await Promise.all([page.waitForURL(/\/r\/[a-z0-9]{10}$/), page.getByTestId('create-room').click()]);

@@ -29,13 +29,29 @@ public static class EditorSetup
         app.Map("/yjs/{roomId}", YjsAsync);
     }
 
-    private static async Task<IResult> YjsAsync(string roomId, HttpContext context, IRoomRegistry rooms, IOptions<EditorOptions> options)
+    /// <summary>
+    /// A stock client's role comes from <c>?invite=TOKEN</c>; without one it is a candidate, and an invite-only room
+    /// refuses it (403).
+    /// </summary>
+    private static async Task<IResult> YjsAsync(string roomId, HttpContext context, IRoomRegistry rooms, IOptions<EditorOptions> options,
+        Invites.IInviteService invites)
     {
         if (!context.WebSockets.IsWebSocketRequest) return Results.Text("Connect with a WebSocket (y-websocket protocol).", statusCode: StatusCodes.Status400BadRequest);
         if (await rooms.FindAsync(roomId, context.RequestAborted) is not { } room) return Results.NotFound();
         if (room.Snapshot.Room.Ended) return Results.Text("The room has ended.", statusCode: StatusCodes.Status410Gone);
+        var role = ParticipantRole.Candidate;
+        if (context.Request.Query["invite"] is [{ Length: > 0 } token])
+        {
+            var check = await invites.VerifyAsync(token, room.Id, context.RequestAborted);
+            if (check.Claims is not { } claims) return Results.Text(check.Error, statusCode: StatusCodes.Status403Forbidden);
+            role = claims.Role;
+        }
+        else if (room.Snapshot.Room.RequireInvite)
+        {
+            return Results.Text("This room admits only people with an invite link (?invite=…).", statusCode: StatusCodes.Status403Forbidden);
+        }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await new YjsWebSocketConnection(socket, room, options.Value).RunAsync(context.RequestAborted);
+        await new YjsWebSocketConnection(socket, room, options.Value, role).RunAsync(context.RequestAborted);
         return Results.Empty;
     }
 }

@@ -9,7 +9,7 @@ namespace Interview.Web.Features.Editor;
 /// whole (up to the update limit) and handed to the room; frames for the client leave through a bounded queue. A
 /// client that cannot keep up, or sends a frame the room rejects, is disconnected with the reason.
 /// </summary>
-internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, EditorOptions options)
+internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, EditorOptions options, ParticipantRole role)
 {
     private const int OutboundQueueFrames = 4096;
     private readonly Channel<byte[]> _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(OutboundQueueFrames) { SingleReader = true });
@@ -17,7 +17,7 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var peer = new EditorPeer(_connectionId, EditorTransport.WebSocket, null, Send);
+        var peer = new EditorPeer(_connectionId, EditorTransport.WebSocket, null, Send, role);
         var sender = SendLoopAsync(cancellationToken);
         try
         {

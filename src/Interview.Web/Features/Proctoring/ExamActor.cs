@@ -76,10 +76,10 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
         await OnRoomSnapshotAsync(roomId, room.Snapshot);
     }
 
-    /// <summary>Candidates of the room: everyone but its owner, matched to cards by room and display name.</summary>
+    /// <summary>Candidates of the room (the candidate role), matched to cards by room and display name.</summary>
     private async Task OnRoomSnapshotAsync(string roomId, RoomSnapshot snapshot)
     {
-        var present = snapshot.Participants.Where(p => !p.IsOwner)
+        var present = snapshot.Participants.Where(p => p.Role == ParticipantRole.Candidate)
             .GroupBy(p => CandidateKeys.For(roomId, p.DisplayName))
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Presence).First());
         foreach (var (key, participant) in present)

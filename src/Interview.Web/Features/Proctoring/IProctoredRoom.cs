@@ -2,11 +2,15 @@ using Interview.Web.Features.Rooms;
 
 namespace Interview.Web.Features.Proctoring;
 
-/// <summary>A participant as invigilation sees it. <paramref name="ConnectionId"/> is null while reconnecting.</summary>
-public sealed record RoomMember(string ParticipantId, string DisplayName, bool IsOwner, PresenceState Presence, string? ConnectionId)
+/// <summary>
+/// A participant as invigilation sees it. <paramref name="ConnectionId"/> is null while reconnecting;
+/// <paramref name="UserId"/> and <paramref name="TestId"/> come from the invite the participant joined with.
+/// </summary>
+public sealed record RoomMember(string ParticipantId, string DisplayName, ParticipantRole Role, PresenceState Presence, string? ConnectionId,
+    string? UserId = null, string? TestId = null)
 {
-    /// <summary>Candidates are the participants an exam watches: everyone but the room's owner.</summary>
-    public bool IsCandidate => !IsOwner;
+    /// <summary>The participants an exam watches: those in the candidate role.</summary>
+    public bool IsCandidate => Role == ParticipantRole.Candidate;
 }
 
 /// <summary>The room's side of invigilation (implemented by the room actor).</summary>

@@ -29,7 +29,7 @@ public static class ProctoringEndpoints
     private static async Task<IResult> CreateRoomAsync(string testId, IRoomRegistry rooms, IExamRegistry exams, HttpContext context)
     {
         if (!TestIds.IsValid(testId)) return BadTestId();
-        var room = await rooms.CreateAsync($"Test {testId}", null, context.RequestAborted);
+        var room = await rooms.CreateAsync($"Test {testId}", null, cancellationToken: context.RequestAborted);
         await exams.AssignRoomAsync(room.Id, testId);
         return Results.Created(RoomPaths.Room(room.Id), new ExamRoomResponse(testId, room.Id, Absolute(context, RoomPaths.Room(room.Id))));
     }

@@ -4,8 +4,17 @@ using Interview.Web.Features.Editor;
 
 namespace Interview.Web.Features.Rooms;
 
-/// <summary>An immutable picture of a room, published after every change; Blazor components render from it.</summary>
-public sealed record RoomSnapshot(RoomView Room, ImmutableArray<ParticipantView> Participants, ImmutableList<ChatMessage> Chat);
+/// <summary>
+/// An immutable picture of a room, published after every change; Blazor components render from it. It never
+/// leaves the server as a whole: components decide per role what to render (the lobby only for interviewers).
+/// </summary>
+public sealed record RoomSnapshot(RoomView Room, ImmutableArray<ParticipantView> Participants, ImmutableList<ChatMessage> Chat, ImmutableArray<ParticipantView> Lobby);
+
+/// <summary>
+/// What a join presents besides the request: the owner cookie's secret, and the invite it carried as checked by
+/// the invite service (null when none was given).
+/// </summary>
+public sealed record JoinCredentials(string? OwnerToken, Invites.InviteCheck? Invite = null);
 
 /// <summary>How a connection was lost; each kind has its own grace period (<see cref="RoomOptions"/>).</summary>
 public enum ConnectionLoss
@@ -23,7 +32,7 @@ public sealed record ChatPostResult(ChatMessage? Message, string? Error);
 /// One room: a single-writer actor. Every mutation is queued and applied one at a time, so room state needs no locks
 /// and events leave in the order they happened. Kept behind this interface so the room can later live in a grain.
 /// </summary>
-public interface IRoom : Media.IRoomMedia, IEditorRoom, Proctoring.IProctoredRoom
+public interface IRoom : Media.IRoomMedia, IEditorRoom, IRoomRoles, Proctoring.IProctoredRoom
 {
     string Id { get; }
 
@@ -33,8 +42,14 @@ public interface IRoom : Media.IRoomMedia, IEditorRoom, Proctoring.IProctoredRoo
     /// <summary>Calls <paramref name="onChange"/> with each new snapshot until disposed. The callback must not block.</summary>
     IDisposable Subscribe(Action<RoomSnapshot> onChange);
 
-    /// <summary>Joins, or resumes the participant holding the same session key. <paramref name="ownerToken"/> proves the creator.</summary>
-    Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, string? ownerToken);
+    /// <summary>
+    /// Joins, or resumes the participant holding the same session key. The owner cookie makes an interviewer; else
+    /// a valid invite gives its role; else an open room makes a candidate. Candidates wait in a lobby when it is on.
+    /// </summary>
+    Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials);
+
+    /// <summary>The admitted participant holding <paramref name="sessionKey"/>, or null (the page proves who it renders for).</summary>
+    Task<string?> FindParticipantAsync(string sessionKey);
 
     /// <summary>The connection left on purpose (or closed cleanly): its participant leaves now.</summary>
     Task LeaveAsync(string connectionId);
@@ -44,7 +59,7 @@ public interface IRoom : Media.IRoomMedia, IEditorRoom, Proctoring.IProctoredRoo
 
     Task<ChatPostResult> PostChatAsync(string participantId, string? text);
 
-    /// <summary>Ends the room if <paramref name="participantId"/> is its creator; returns false otherwise.</summary>
+    /// <summary>Ends the room if <paramref name="participantId"/> is an interviewer; returns false otherwise.</summary>
     Task<bool> EndAsync(string participantId);
 
     /// <summary>True when nobody is in the room (connected or reconnecting).</summary>

@@ -42,7 +42,9 @@ internal sealed partial class RoomActor
         _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.OpenAsync(peer));
 
     public Task<EditorReply> EditorReceiveAsync(EditorPeer peer, ReadOnlyMemory<byte> frame) => Enqueue(() =>
-        _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.ReceiveAsync(peer, frame));
+        _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended."))
+        : EditorRefusal(peer, frame) is { } refused ? Task.FromResult(EditorReply.Rejected(refused))
+        : Editor.ReceiveAsync(peer, frame));
 
     public Task EditorPeerGoneAsync(string connectionId) => Enqueue(() =>
         _editorSession is null ? Task.CompletedTask : _editorSession.RemovePeerAsync(connectionId));
@@ -50,7 +52,9 @@ internal sealed partial class RoomActor
     public Task<string?> SetLanguageAsync(string participantId, string language) => Enqueue(async () =>
     {
         if (_record.EndedAt is not null) return "The room has ended.";
-        if (!_participants.ContainsKey(participantId)) return "Join the room first.";
+        if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+        if (!RolePolicy.CanEdit(participant.Role, _record.EditorLocked))
+            return participant.Role == ParticipantRole.Observer ? "Observers cannot change the language." : "The editor is locked: only interviewers can change the language.";
         return await Editor.SetLanguageAsync(language, participantId);
     });
 

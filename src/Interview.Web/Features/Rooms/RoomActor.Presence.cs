@@ -4,23 +4,43 @@ namespace Interview.Web.Features.Rooms;
 
 internal sealed partial class RoomActor
 {
-    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, string? ownerToken) => Enqueue(async () =>
+    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials) => Enqueue(async () =>
     {
         if (_record.EndedAt is not null) return Refused(JoinStatus.Ended);
+        if (_removedSessions.Contains(request.SessionKey)) return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
 
         var now = _time.GetUtcNow();
+        if (_lobby.Values.FirstOrDefault(p => p.SessionKey == request.SessionKey) is { } waiting)
+        {
+            waiting.ConnectionId = connectionId;
+            return Waiting(waiting);
+        }
         var participant = _participants.Values.FirstOrDefault(p => p.SessionKey == request.SessionKey);
         if (participant is null)
         {
-            if (_participants.Count >= _record.Capacity) return Refused(JoinStatus.Full);
-            var isOwner = RoomTokens.Matches(ownerToken, _record.OwnerTokenHash);
-            participant = new Participant(RoomTokens.NewParticipantId(), request.DisplayName, request.SessionKey, isOwner, now)
+            if (_participants.Count + _lobby.Count >= _record.Capacity) return Refused(JoinStatus.Full);
+            var isOwner = RoomTokens.Matches(credentials.OwnerToken, _record.OwnerTokenHash);
+            var invite = credentials.Invite?.Claims;
+            if (!isOwner && credentials.Invite is { IsValid: false } bad) return Refused(JoinStatus.InviteInvalid, bad.Error);
+            if (!isOwner && invite is null && _record.RequireInvite)
+                return Refused(JoinStatus.InviteRequired, "This room admits only people with an invite link.");
+            if (!isOwner && invite is not null && _removedInvites.Contains(invite.InviteId))
+                return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
+            var role = isOwner ? ParticipantRole.Interviewer : invite?.Role ?? ParticipantRole.Candidate;
+            participant = new Participant(RoomTokens.NewParticipantId(), invite?.DisplayName ?? request.DisplayName, request.SessionKey, isOwner, now, role)
             {
                 ConnectionId = connectionId,
+                UserId = invite?.UserId,
+                TestId = invite?.TestId,
+                InviteId = invite?.InviteId,
             };
-            _participants.Add(participant.Id, participant);
-            Log.ParticipantJoined(_logger, Id, participant.Id, _participants.Count);
-            await Room.ParticipantJoined(participant.ToView());
+            if (_record.Lobby && role == ParticipantRole.Candidate)
+            {
+                _lobby.Add(participant.Id, participant);
+                await NotifyLobbyAsync();
+                return Waiting(participant);
+            }
+            await AddParticipantAsync(participant);
         }
         else
         {
@@ -37,13 +57,26 @@ internal sealed partial class RoomActor
         return new JoinResult(JoinStatus.Joined, participant.Id, snapshot.Room, [.. snapshot.Participants], _chat);
     });
 
+    private async Task AddParticipantAsync(Participant participant)
+    {
+        _participants.Add(participant.Id, participant);
+        Log.ParticipantJoined(_logger, Id, participant.Id, _participants.Count);
+        await Room.ParticipantJoined(participant.ToView());
+    }
+
+    /// <summary>The participant holding <paramref name="sessionKey"/> (admitted, not in the lobby), or null.</summary>
+    public Task<string?> FindParticipantAsync(string sessionKey) => Enqueue(() =>
+        Task.FromResult(_participants.Values.FirstOrDefault(p => p.SessionKey == sessionKey)?.Id));
+
     public Task LeaveAsync(string connectionId) => Enqueue(async () =>
     {
+        if (await LeaveLobbyAsync(connectionId)) return;
         if (FindByConnection(connectionId) is { } participant) await RemoveAsync(participant);
     });
 
     public Task ConnectionLostAsync(string connectionId, ConnectionLoss loss) => Enqueue(async () =>
     {
+        if (await LeaveLobbyAsync(connectionId)) return;
         if (FindByConnection(connectionId) is not { } participant) return;
         participant.ConnectionId = null;
         participant.Presence = PresenceState.Reconnecting;
@@ -55,12 +88,13 @@ internal sealed partial class RoomActor
 
     public Task<bool> EndAsync(string participantId) => Enqueue(async () =>
     {
-        if (!_participants.TryGetValue(participantId, out var participant) || !participant.IsOwner) return false;
+        if (!_participants.TryGetValue(participantId, out var participant) || !RolePolicy.CanModerate(participant.Role)) return false;
         if (_record.EndedAt is not null) return true;
         var now = _time.GetUtcNow();
         await _store.MarkEndedAsync(Id, now);
         _record = _record with { EndedAt = now };
         _participants.Clear();
+        _lobby.Clear();
         Log.RoomEnded(_logger, Id);
         await Room.RoomEnded();
         return true;
@@ -90,7 +124,10 @@ internal sealed partial class RoomActor
     private Participant? FindByConnection(string connectionId) =>
         _participants.Values.FirstOrDefault(p => p.ConnectionId == connectionId);
 
-    private JoinResult Refused(JoinStatus status) => new(status, null, BuildSnapshot().Room, [], []);
+    private JoinResult Refused(JoinStatus status, string? error = null) => new(status, null, BuildSnapshot().Room, [], [], error);
+
+    private JoinResult Waiting(Participant participant) =>
+        new(JoinStatus.Waiting, participant.Id, BuildSnapshot().Room, [], [], "Waiting for an interviewer to let you in.");
 }
 
 /// <summary>Random identifiers and secrets of rooms.</summary>

@@ -18,6 +18,7 @@ internal sealed partial class RoomActor
     {
         if (_record.EndedAt is not null) return "The room has ended.";
         if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+        if (!RolePolicy.CanRun(participant.Role)) return "Observers cannot run code.";
         if (_activeRun is not null) return "A run is already in progress.";
         if (stdin?.Length > _editor.Options.MaxStdinChars) return $"Input is limited to {_editor.Options.MaxStdinChars} characters.";
 
@@ -34,7 +35,7 @@ internal sealed partial class RoomActor
 
     public Task CancelRunAsync(string participantId) => Enqueue(() =>
     {
-        if (_participants.ContainsKey(participantId)) CancelActiveRun();
+        if (_participants.TryGetValue(participantId, out var participant) && RolePolicy.CanRun(participant.Role)) CancelActiveRun();
         return Task.CompletedTask;
     });
 

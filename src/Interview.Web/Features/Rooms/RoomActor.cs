@@ -27,6 +27,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
 
     private RoomRecord _record;
     private readonly Dictionary<string, Participant> _participants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Participant> _lobby = new(StringComparer.Ordinal);
     private ImmutableList<ChatMessage> _chat;
     private volatile RoomSnapshot _snapshot;
 
@@ -96,7 +97,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     {
         var snapshot = BuildSnapshot();
         if (ReferenceEquals(snapshot.Chat, _snapshot.Chat) && snapshot.Room == _snapshot.Room &&
-            snapshot.Participants.SequenceEqual(_snapshot.Participants)) return;
+            snapshot.Participants.SequenceEqual(_snapshot.Participants) && snapshot.Lobby.SequenceEqual(_snapshot.Lobby)) return;
         _snapshot = snapshot;
         Action<RoomSnapshot>[] subscribers;
         lock (_subscribersLock) subscribers = [.. _subscribers];
@@ -108,9 +109,10 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     }
 
     private RoomSnapshot BuildSnapshot() => new(
-        new RoomView(_record.Id, _record.Title, _record.Capacity, _record.EndedAt is not null),
+        new RoomView(_record.Id, _record.Title, _record.Capacity, _record.EndedAt is not null, _record.RequireInvite, _record.Lobby, _record.EditorLocked),
         [.. _participants.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())],
-        _chat);
+        _chat,
+        [.. _lobby.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())]);
 
     public async ValueTask DisposeAsync()
     {

@@ -98,10 +98,17 @@ public sealed partial class RoomHub
     private async Task<(IExam Exam, IRoom Room, RoomMember Member)> CurrentCandidateAsync(IExamRegistry exams)
     {
         var (room, participantId) = Current();
-        if (await exams.TestOfRoomAsync(room.Id) is not { } testId) throw new HubException("This room is not part of an exam.");
         var member = await room.CurrentMemberAsync(participantId, Context.ConnectionId)
             ?? throw new HubException("This connection is no longer the participant's current one.");
         if (!member.IsCandidate) throw new HubException("Only the exam's candidates can do this.");
+        var testId = await exams.TestOfRoomAsync(room.Id);
+        if (testId is null && TestIds.IsValid(member.TestId))
+        {
+            // The candidate's invite names the test (the integration API minted it): the room joins that test.
+            testId = member.TestId!;
+            await exams.AssignRoomAsync(room.Id, testId);
+        }
+        if (testId is null) throw new HubException("This room is not part of an exam.");
         return (await exams.GetAsync(testId), room, member);
     }
 

@@ -1,3 +1,5 @@
+using Interview.Web.Features.Invites;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Web.Features.Rooms;
@@ -13,10 +15,11 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
 
     private const string RoomItem = "room";
     private const string ParticipantItem = "participant";
+    private const string LobbyItem = "lobby";
 
     public static string GroupName(string roomId) => "room:" + roomId;
 
-    public async Task<JoinResult> Join(JoinRequest request)
+    public async Task<JoinResult> Join(JoinRequest request, [FromServices] IInviteService invites)
     {
         var displayName = RoomValidation.DisplayName(request?.DisplayName);
         RoomValidation.SessionKey(request!.SessionKey);
@@ -28,15 +31,19 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
         // Join the group first, so no event between the room's answer and the group membership is missed.
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(room.Id));
         var ownerToken = Context.GetHttpContext()?.Request.Cookies[OwnerCookie.Name(room.Id)];
-        var result = await room.JoinAsync(request with { DisplayName = displayName }, Context.ConnectionId, ownerToken);
+        var invite = request.Invite is { Length: > 0 } token ? await invites.VerifyAsync(token, room.Id, Context.ConnectionAborted) : null;
+        var result = await room.JoinAsync(request with { DisplayName = displayName }, Context.ConnectionId, new JoinCredentials(ownerToken, invite));
         if (result.Status == JoinStatus.Joined)
         {
+            Context.Items.Remove(LobbyItem);
             Context.Items[RoomItem] = room;
             Context.Items[ParticipantItem] = result.ParticipantId;
             Log.Joined(logger, room.Id, Context.ConnectionId, result.ParticipantId!);
         }
         else
         {
+            // A waiting candidate hears nothing of the room until admitted (then it joins again).
+            if (result.Status == JoinStatus.Waiting) Context.Items[LobbyItem] = room;
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(room.Id));
         }
         return result;
@@ -52,6 +59,7 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
     /// <summary>Leaves the room now (no grace period).</summary>
     public async Task Leave()
     {
+        if (Context.Items.Remove(LobbyItem, out var lobby) && lobby is IRoom waitingRoom) await waitingRoom.LeaveAsync(Context.ConnectionId);
         if (Context.Items.Remove(RoomItem, out var item) && item is IRoom room)
         {
             Context.Items.Remove(ParticipantItem);
@@ -60,11 +68,11 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
         }
     }
 
-    /// <summary>Ends the room for everyone. Only its creator may.</summary>
+    /// <summary>Ends the room for everyone. Only interviewers may.</summary>
     public async Task EndRoom()
     {
         var (room, participantId) = Current();
-        if (!await room.EndAsync(participantId)) throw new HubException("Only the room's creator can end it.");
+        if (!await room.EndAsync(participantId)) throw new HubException("Only interviewers can end the room.");
     }
 
     /// <summary>
@@ -86,6 +94,8 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
         // WebSocket close and a network failure look alike here.
         if (Context.Items.TryGetValue(RoomItem, out var item) && item is IRoom room)
             await room.ConnectionLostAsync(Context.ConnectionId, ConnectionLoss.Dropped);
+        else if (Context.Items.TryGetValue(LobbyItem, out var lobby) && lobby is IRoom waitingRoom)
+            await waitingRoom.LeaveAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 

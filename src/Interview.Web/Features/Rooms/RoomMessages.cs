@@ -15,6 +15,14 @@ public enum JoinStatus
     Ended = 2,
     /// <summary>No room has that id.</summary>
     NotFound = 3,
+    /// <summary>The room admits only holders of a valid invite link, and none was given.</summary>
+    InviteRequired = 4,
+    /// <summary>The invite given is not valid for this room: tampered, expired, revoked or for another room (see the error).</summary>
+    InviteInvalid = 5,
+    /// <summary>In the lobby: an interviewer has to admit the participant first (the client is told with <c>LobbyAdmitted</c>).</summary>
+    Waiting = 6,
+    /// <summary>An interviewer removed (or turned away) this session; it cannot join this room again.</summary>
+    Removed = 7,
 }
 
 /// <summary>Presence of one participant. Travels by name.</summary>
@@ -31,15 +39,23 @@ public enum PresenceState
 /// Join a room. <paramref name="SessionKey"/> is a secret the browser keeps for the tab (16–64 of [A-Za-z0-9_-]):
 /// joining again with it resumes the same participant after a reconnect or reload.
 /// </summary>
-public sealed record JoinRequest(string RoomId, string DisplayName, string SessionKey);
+/// <paramref name="Invite"/> is an invite token (from <c>/r/{id}?invite=…</c> or <c>/i/{token}</c>); the role comes from it.
+public sealed record JoinRequest(string RoomId, string DisplayName, string SessionKey, string? Invite = null);
 
 public sealed record JoinResult(
     JoinStatus Status,
     string? ParticipantId,
     RoomView? Room,
     IReadOnlyList<ParticipantView> Participants,
-    IReadOnlyList<ChatMessage> Chat);
+    IReadOnlyList<ChatMessage> Chat,
+    string? Error = null);
 
-public sealed record ParticipantView(string Id, string DisplayName, bool IsOwner, PresenceState Presence, DateTimeOffset JoinedAt);
+/// <summary>A participant as everyone in the room sees them. <paramref name="IsOwner"/> marks the room's creator.</summary>
+public sealed record ParticipantView(string Id, string DisplayName, bool IsOwner, PresenceState Presence, DateTimeOffset JoinedAt, ParticipantRole Role);
 
-public sealed record RoomView(string Id, string Title, int Capacity, bool Ended);
+/// <summary>
+/// The room's public settings. <paramref name="RequireInvite"/>: only invite holders may join;
+/// <paramref name="Lobby"/>: candidates wait until an interviewer admits them; <paramref name="EditorLocked"/>:
+/// the editor is read-only for candidates.
+/// </summary>
+public sealed record RoomView(string Id, string Title, int Capacity, bool Ended, bool RequireInvite = false, bool Lobby = false, bool EditorLocked = false);

@@ -9,10 +9,16 @@ namespace Interview.Web.Features.Rooms;
 /// <summary>A room just created, with the secret that proves its creator (set as a cookie, never stored in clear).</summary>
 public sealed record CreatedRoom(string Id, string OwnerToken);
 
+/// <summary>How a room admits people: only with an invite link, and whether candidates wait in a lobby.</summary>
+public sealed record RoomAccess(bool RequireInvite = false, bool Lobby = false)
+{
+    public static readonly RoomAccess Open = new();
+}
+
 /// <summary>Finds rooms (loading them lazily from storage), creates and removes them.</summary>
 public interface IRoomRegistry
 {
-    Task<CreatedRoom> CreateAsync(string? title, int? capacity, CancellationToken cancellationToken = default);
+    Task<CreatedRoom> CreateAsync(string? title, int? capacity, RoomAccess? access = null, CancellationToken cancellationToken = default);
 
     /// <summary>The room with that id, or null if none exists.</summary>
     Task<IRoom?> FindAsync(string roomId, CancellationToken cancellationToken = default);
@@ -38,7 +44,7 @@ internal sealed class RoomRegistry(
 
     public IReadOnlyCollection<string> LoadedRoomIds => [.. _rooms.Keys];
 
-    public async Task<CreatedRoom> CreateAsync(string? title, int? capacity, CancellationToken cancellationToken = default)
+    public async Task<CreatedRoom> CreateAsync(string? title, int? capacity, RoomAccess? access = null, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var cleanTitle = (title ?? "").Trim();
@@ -46,7 +52,9 @@ internal sealed class RoomRegistry(
         var roomCapacity = Math.Clamp(capacity ?? settings.DefaultCapacity, 1, settings.MaxCapacity);
         var token = RoomTokens.NewSecret();
         var now = time.GetUtcNow();
-        var record = new RoomRecord(RoomTokens.NewRoomId(), cleanTitle, roomCapacity, RoomTokens.Hash(token), now, now, null);
+        access ??= RoomAccess.Open;
+        var record = new RoomRecord(RoomTokens.NewRoomId(), cleanTitle, roomCapacity, RoomTokens.Hash(token), now, now, null,
+            access.RequireInvite, access.Lobby);
         await store.CreateRoomAsync(record, cancellationToken);
         return new CreatedRoom(record.Id, token);
     }

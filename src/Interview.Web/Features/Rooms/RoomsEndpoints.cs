@@ -46,7 +46,8 @@ public static class RoomsEndpoints
             return Results.Text("This form has expired. Go back, reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         int? capacity = int.TryParse(form["capacity"], out var seats) ? seats : null;
-        var room = await rooms.CreateAsync(form["title"], capacity, context.RequestAborted);
+        var access = new RoomAccess(RequireInvite: form["requireInvite"] == "on", Lobby: form["lobby"] == "on");
+        var room = await rooms.CreateAsync(form["title"], capacity, access, context.RequestAborted);
         OwnerCookie.Set(context.Response, room, context.Request.IsHttps);
         return Results.Redirect(RoomPaths.Room(room.Id));
     }

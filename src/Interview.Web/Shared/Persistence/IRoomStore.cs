@@ -2,7 +2,10 @@ using Interview.Web.Features.Chat;
 
 namespace Interview.Web.Shared.Persistence;
 
-/// <summary>A room as stored. <see cref="OwnerTokenHash"/> is the SHA-256 of the creator's secret, never the secret.</summary>
+/// <summary>
+/// A room as stored. <see cref="OwnerTokenHash"/> is the SHA-256 of the creator's secret, never the secret.
+/// <see cref="RequireInvite"/>, <see cref="Lobby"/> and <see cref="EditorLocked"/> are the room's access settings.
+/// </summary>
 public sealed record RoomRecord(
     string Id,
     string Title,
@@ -10,7 +13,10 @@ public sealed record RoomRecord(
     string OwnerTokenHash,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastActiveAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    bool RequireInvite = false,
+    bool Lobby = false,
+    bool EditorLocked = false);
 
 /// <summary>Durable room data. Every method commits before it returns.</summary>
 public interface IRoomStore
@@ -19,6 +25,9 @@ public interface IRoomStore
     Task<RoomRecord?> GetRoomAsync(string roomId, CancellationToken cancellationToken = default);
     Task MarkEndedAsync(string roomId, DateTimeOffset endedAt, CancellationToken cancellationToken = default);
     Task TouchAsync(string roomId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the room's changeable settings (lobby, editor lock).</summary>
+    Task SaveSettingsAsync(string roomId, bool lobby, bool editorLocked, CancellationToken cancellationToken = default);
 
     /// <summary>Appends a chat message and returns it with its sequence number in the room.</summary>
     Task<ChatMessage> AppendChatAsync(string roomId, ChatDraft draft, CancellationToken cancellationToken = default);

@@ -49,7 +49,38 @@ internal static class SqliteMigrations
             DELETE FROM doc_snapshots WHERE room_id = OLD.id;
         END;
         """,
-        // 3: invigilation: which rooms belong to a test, the candidates seen in them, their focus events
+        // 3: roles: room access settings, invite links (revocation is revoked_at), private interviewer notes
+        """
+        ALTER TABLE rooms ADD COLUMN require_invite INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE rooms ADD COLUMN lobby INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE rooms ADD COLUMN editor_locked INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE invites (
+            id           TEXT PRIMARY KEY,
+            room_id      TEXT NOT NULL,
+            role         TEXT NOT NULL,
+            token        TEXT NOT NULL,
+            display_name TEXT NULL,
+            user_id      TEXT NULL,
+            test_id      TEXT NULL,
+            created_by   TEXT NULL,
+            created_at   INTEGER NOT NULL,
+            expires_at   INTEGER NOT NULL,
+            revoked_at   INTEGER NULL
+        );
+        CREATE INDEX invites_room ON invites (room_id);
+        CREATE TABLE interviewer_notes (
+            room_id    TEXT PRIMARY KEY,
+            notes      TEXT NOT NULL,
+            scorecard  TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TRIGGER rooms_delete_roles AFTER DELETE ON rooms BEGIN
+            DELETE FROM invites WHERE room_id = OLD.id;
+            DELETE FROM interviewer_notes WHERE room_id = OLD.id;
+        END;
+        """,
+        // 4: invigilation: which rooms belong to a test, the candidates seen in them, their focus events
         """
         CREATE TABLE exam_rooms (
             room_id TEXT PRIMARY KEY,

@@ -11,9 +11,12 @@ public sealed class SqliteRoomStore(SqliteDatabase database) : IRoomStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO rooms (id, title, capacity, owner_token_hash, created_at, last_active_at, ended_at)
-            VALUES ($id, $title, $capacity, $owner, $created, $active, NULL)
+            INSERT INTO rooms (id, title, capacity, owner_token_hash, created_at, last_active_at, ended_at, require_invite, lobby, editor_locked)
+            VALUES ($id, $title, $capacity, $owner, $created, $active, NULL, $invite, $lobby, $locked)
             """;
+        command.Parameters.AddWithValue("$invite", room.RequireInvite);
+        command.Parameters.AddWithValue("$lobby", room.Lobby);
+        command.Parameters.AddWithValue("$locked", room.EditorLocked);
         command.Parameters.AddWithValue("$id", room.Id);
         command.Parameters.AddWithValue("$title", room.Title);
         command.Parameters.AddWithValue("$capacity", room.Capacity);
@@ -28,7 +31,8 @@ public sealed class SqliteRoomStore(SqliteDatabase database) : IRoomStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, title, capacity, owner_token_hash, created_at, last_active_at, ended_at FROM rooms WHERE id = $id
+            SELECT id, title, capacity, owner_token_hash, created_at, last_active_at, ended_at, require_invite, lobby, editor_locked
+            FROM rooms WHERE id = $id
             """;
         command.Parameters.AddWithValue("$id", roomId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -40,7 +44,10 @@ public sealed class SqliteRoomStore(SqliteDatabase database) : IRoomStore
             reader.GetString(3),
             FromUnix(reader.GetInt64(4)),
             FromUnix(reader.GetInt64(5)),
-            reader.IsDBNull(6) ? null : FromUnix(reader.GetInt64(6)));
+            reader.IsDBNull(6) ? null : FromUnix(reader.GetInt64(6)),
+            reader.GetBoolean(7),
+            reader.GetBoolean(8),
+            reader.GetBoolean(9));
     }
 
     public Task MarkEndedAsync(string roomId, DateTimeOffset endedAt, CancellationToken cancellationToken = default) =>
@@ -48,6 +55,17 @@ public sealed class SqliteRoomStore(SqliteDatabase database) : IRoomStore
 
     public Task TouchAsync(string roomId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE rooms SET last_active_at = max(last_active_at, $at) WHERE id = $id", roomId, at, cancellationToken);
+
+    public async Task SaveSettingsAsync(string roomId, bool lobby, bool editorLocked, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE rooms SET lobby = $lobby, editor_locked = $locked WHERE id = $id";
+        command.Parameters.AddWithValue("$id", roomId);
+        command.Parameters.AddWithValue("$lobby", lobby);
+        command.Parameters.AddWithValue("$locked", editorLocked);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task<ChatMessage> AppendChatAsync(string roomId, ChatDraft draft, CancellationToken cancellationToken = default)
     {

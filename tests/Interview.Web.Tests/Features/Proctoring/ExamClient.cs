@@ -34,10 +34,11 @@ public sealed class ExamClient : IAsyncDisposable
     }
 
     /// <summary>Joins the room (a candidate unless <paramref name="cookie"/> proves the room's owner) and reports ready.</summary>
-    public static async Task<ExamClient> CandidateAsync(InterviewFactory factory, string roomId, string name, string? cookie = null, bool ready = true)
+    public static async Task<ExamClient> CandidateAsync(InterviewFactory factory, string roomId, string name, string? cookie = null, bool ready = true,
+        string? invite = null)
     {
         var client = await ConnectAsync(factory, cookie);
-        var join = await client.Connection.InvokeAsync<JoinResult>(nameof(RoomHub.Join), new JoinRequest(roomId, name, RoomClient.NewSessionKey()));
+        var join = await client.Connection.InvokeAsync<JoinResult>(nameof(RoomHub.Join), new JoinRequest(roomId, name, RoomClient.NewSessionKey(), invite));
         Assert.Equal(JoinStatus.Joined, join.Status);
         client.Id = join.ParticipantId!;
         if (ready) await client.ReadyAsync();

@@ -81,6 +81,42 @@ public sealed class ProctoringRoleTests : ExamTestBase
     }
 
     [Fact]
+    public async Task Interviewers_and_observers_in_an_exam_room_are_not_candidates()
+    {
+        var room = await ExamRoomAsync("101");
+        await using var ivy = await ExamClient.CandidateAsync(Factory, room.Id, "Ivy", ready: false,
+            invite: await Factory.InviteAsync(room.Id, ParticipantRole.Interviewer));
+        await using var otto = await ExamClient.CandidateAsync(Factory, room.Id, "Otto", ready: false,
+            invite: await Factory.InviteAsync(room.Id, ParticipantRole.Observer));
+        await using var cara = await ExamClient.CandidateAsync(Factory, room.Id, "Cara",
+            invite: await Factory.InviteAsync(room.Id, ParticipantRole.Candidate));
+        await using var olga = await ExamClient.ObserverAsync(Factory, "101", "Olga");
+
+        foreach (var notCandidate in new[] { ivy, otto })
+        {
+            Assert.Contains("Only the exam's candidates", (await Assert.ThrowsAsync<HubException>(() => notCandidate.ReportAsync(FocusKind.Blur))).Message);
+            Assert.Contains("Only the exam's candidates", (await Assert.ThrowsAsync<HubException>(notCandidate.ReadyAsync)).Message);
+            Assert.Contains("not taking this test", (await Assert.ThrowsAsync<HubException>(() => olga.RequestAsync(notCandidate.Id))).Message);
+        }
+        var snapshot = await SnapshotWhenAsync("101", s => s.Candidates.Any(c => c.Name == "Cara"), "Cara on the dashboard");
+        Assert.Equal(["Cara"], snapshot.Candidates.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task A_candidate_whose_invite_names_a_test_brings_the_room_into_that_test()
+    {
+        var room = await Factory.Rooms.CreateAsync("Exam by invite", null);
+        var invite = await Factory.Invites.MintAsync(new Interview.Web.Features.Invites.InviteDraft(
+            room.Id, ParticipantRole.Candidate, DisplayName: "Cara", UserId: "u1", TestId: "303"));
+        await using var cara = await ExamClient.CandidateAsync(Factory, room.Id, "Cara", invite: invite.Token, ready: false);
+
+        Assert.Equal("303", (await cara.ReadyAsync()).TestId);
+        Assert.Equal("303", await Exams.TestOfRoomAsync(room.Id));
+        await cara.ReportAsync(FocusKind.Hidden);
+        await SnapshotWhenAsync("303", s => s.Candidates.Any(c => c.Name == "Cara" && c.EventCount == 1), "Cara's event on test 303");
+    }
+
+    [Fact]
     public async Task Candidates_never_receive_other_candidates_events_or_streams()
     {
         var room = await ExamRoomAsync("101");

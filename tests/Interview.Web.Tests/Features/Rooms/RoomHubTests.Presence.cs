@@ -60,7 +60,7 @@ public sealed partial class RoomHubTests
     }
 
     [Fact]
-    public async Task Only_the_creator_can_end_the_room_and_then_everyone_is_told()
+    public async Task Only_an_interviewer_can_end_the_room_and_then_everyone_is_told()
     {
         var created = await _factory.Rooms.CreateAsync("To end", null);
         await using var owner = await RoomClient.JoinAsync(_factory, created.Id, "Owner", cookie: $"{OwnerCookie.Name(created.Id)}={created.OwnerToken}");
@@ -69,7 +69,8 @@ public sealed partial class RoomHubTests
         Assert.True(owner.Join!.Participants.Single(p => p.DisplayName == "Owner").IsOwner);
         Assert.False(guest.Join!.Participants.Single(p => p.DisplayName == "Guest").IsOwner);
         var refused = await Assert.ThrowsAsync<HubException>(() => guest.Connection.InvokeAsync(nameof(RoomHub.EndRoom)));
-        Assert.Contains("Only the room's creator", refused.Message);
+        Assert.Equal(ParticipantRole.Candidate, guest.Join.Participants.Single(p => p.DisplayName == "Guest").Role);
+        Assert.Contains("Only interviewers can end the room", refused.Message);
 
         await owner.Connection.InvokeAsync(nameof(RoomHub.EndRoom));
 

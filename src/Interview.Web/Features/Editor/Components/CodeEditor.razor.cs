@@ -23,6 +23,9 @@ public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
     [Parameter, EditorRequired] public IRoom Room { get; set; } = default!;
     [Parameter, EditorRequired] public ParticipantView Self { get; set; } = default!;
 
+    /// <summary>Read-only for this participant (observers; candidates while the editor is locked). The server refuses their changes anyway.</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<CodeEditor> Logger { get; set; } = default!;
 
@@ -36,6 +39,8 @@ public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
     private string _theme = "vs";
     private int _fontSize = 14;
     private bool _disposed;
+    private StandaloneCodeEditor? _monaco;
+    private bool _appliedReadOnly;
 
     protected override void OnInitialized()
     {
@@ -47,15 +52,29 @@ public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
         }));
     }
 
-    private static StandaloneEditorConstructionOptions Construct(StandaloneCodeEditor editor) => new()
+    protected override async Task OnParametersSetAsync()
     {
+        if (_handle is null || _monaco is null || _appliedReadOnly == ReadOnly) return;
+        _appliedReadOnly = ReadOnly;
+        try { await _monaco.UpdateOptions(new EditorUpdateOptions { ReadOnly = ReadOnly }); }
+        catch (JSException e) { LogAttachFailed(Logger, EditorId, e.Message); }
+        catch (JSDisconnectedException) { }
+    }
+
+    private StandaloneEditorConstructionOptions Construct(StandaloneCodeEditor editor)
+    {
+        _appliedReadOnly = ReadOnly;
+        return new()
+        {
+        ReadOnly = ReadOnly,
         AutomaticLayout = true,
         Language = "plaintext",
         Value = "",
         Minimap = new EditorMinimapOptions { Enabled = false },
         ScrollBeyondLastLine = false,
         TabSize = 4,
-    };
+        };
+    }
 
     private async Task AttachAsync()
     {

@@ -12,6 +12,9 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
 {
     [Parameter] public string RoomId { get; set; } = "";
 
+    /// <summary>An invite token from the link (<c>/r/{id}?invite=…</c>); the room client joins with it.</summary>
+    [SupplyParameterFromQuery(Name = "invite")] public string? Invite { get; set; }
+
     [Inject] private IRoomRegistry Rooms { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -31,6 +34,7 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
     private bool _confirmingEnd;
     private string? _joinError;
     private string? _savedName;
+    private string? _removedReason;
     private TimeZoneInfo _timeZone = TimeZoneInfo.Utc;
 
     private string Title => _snapshot is { Room.Title: { Length: > 0 } title } ? title : "Interview room";
@@ -60,7 +64,7 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
         if (!firstRender || _room is null || _snapshot!.Room.Ended) return;
         _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", ClientAssets.RoomModule);
-        _client = await _module.InvokeAsync<IJSObjectReference>("connect", _statusElement, RoomId, _self);
+        _client = await _module.InvokeAsync<IJSObjectReference>("connect", _statusElement, RoomId, _self, Invite);
         var zone = await _client.InvokeAsync<string?>("timeZone");
         if (zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found)) _timeZone = found;
         _savedName = await _client.InvokeAsync<string?>("savedName");
@@ -83,7 +87,7 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
         try
         {
             var outcome = await _client.InvokeAsync<JoinOutcome>("join", clean);
-            Apply(outcome);
+            await ApplyAsync(outcome);
         }
         catch (JSException e)
         {
@@ -98,28 +102,44 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
 
     /// <summary>Called by the room client after it rejoined on its own (reconnect): the participant may be new.</summary>
     [JSInvokable]
-    public Task OnRejoined(JoinOutcome outcome) => InvokeAsync(() =>
+    public Task OnRejoined(JoinOutcome outcome) => InvokeAsync(async () =>
     {
-        Apply(outcome);
+        await ApplyAsync(outcome);
         StateHasChanged();
     });
 
-    private void Apply(JoinOutcome outcome)
+    /// <summary>Called by the room client when an interviewer removed this tab or turned it away from the lobby.</summary>
+    [JSInvokable]
+    public Task OnRemoved(string reason) => InvokeAsync(() =>
     {
-        if (outcome.Status == JoinStatus.Joined)
+        _participantId = null;
+        _refusal = JoinStatus.Removed;
+        _removedReason = reason;
+        StateHasChanged();
+    });
+
+    private async Task ApplyAsync(JoinOutcome outcome)
+    {
+        // The outcome comes from the browser: the page renders for the participant the room finds by the tab's
+        // secret session key, never for an id the browser names (interviewer-only parts depend on it).
+        var verified = outcome.Status == JoinStatus.Joined && _room is not null && outcome.SessionKey is { Length: > 0 } key
+            ? await _room.FindParticipantAsync(key)
+            : null;
+        if (verified is not null)
         {
             // The actor published the join before answering: take that snapshot now, so the page does not flip
             // to the join form (unmounting the room's components) until the subscription delivers it.
-            if (_room is not null) _snapshot = _room.Snapshot;
-            _participantId = outcome.ParticipantId;
+            _snapshot = _room!.Snapshot;
+            _participantId = verified;
             _refusal = null;
             _left = false;
         }
         else
         {
             _participantId = null;
-            _refusal = outcome.Status;
+            _refusal = outcome.Status == JoinStatus.Joined ? JoinStatus.NotFound : outcome.Status;
             if (outcome.Error is { } error) _joinError = error;
+            if (outcome.Status == JoinStatus.Removed) _removedReason = outcome.Error;
         }
     }
 
@@ -163,4 +183,4 @@ public sealed partial class RoomPage : ComponentBase, IAsyncDisposable
 }
 
 /// <summary>What the room client reports after a join: the hub's status and participant id, or an error message.</summary>
-public sealed record JoinOutcome(JoinStatus Status, string? ParticipantId, string? Error);
+public sealed record JoinOutcome(JoinStatus Status, string? ParticipantId, string? Error, string? SessionKey = null);

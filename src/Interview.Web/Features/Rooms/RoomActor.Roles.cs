@@ -1,0 +1,137 @@
+namespace Interview.Web.Features.Rooms;
+
+/// <summary>
+/// Roles, the lobby and interviewer powers. Every check happens here, on the actor's loop, against the actor's own
+/// participants: the hub and the Blazor components only translate the refusal into a message.
+/// </summary>
+internal sealed partial class RoomActor
+{
+    /// <summary>Sessions an interviewer removed or turned away: they cannot join this room again.</summary>
+    private readonly HashSet<string> _removedSessions = new(StringComparer.Ordinal);
+
+    /// <summary>Named invites (for one outside user) whose holder was removed: the link no longer admits anyone.</summary>
+    private readonly HashSet<string> _removedInvites = new(StringComparer.Ordinal);
+
+    /// <summary>The role of an admitted participant, or null.</summary>
+    public Task<ParticipantRole?> RoleOfAsync(string participantId) => Enqueue(() =>
+        Task.FromResult(_participants.TryGetValue(participantId, out var p) ? p.Role : (ParticipantRole?)null));
+
+    public Task<string?> AdmitAsync(string byParticipantId, string participantId) => Enqueue(async () =>
+    {
+        if (Moderator(byParticipantId, "admit people from the lobby") is { } refused) return refused;
+        if (!_lobby.Remove(participantId, out var waiting)) return "That person is no longer waiting in the lobby.";
+        await AdmitAsync(waiting);
+        await NotifyLobbyAsync();
+        return null;
+    });
+
+    public Task<string?> DenyAsync(string byParticipantId, string participantId) => Enqueue(async () =>
+    {
+        if (Moderator(byParticipantId, "turn people away from the lobby") is { } refused) return refused;
+        if (!_lobby.Remove(participantId, out var waiting)) return "That person is no longer waiting in the lobby.";
+        _removedSessions.Add(waiting.SessionKey);
+        if (waiting.UserId is not null && waiting.InviteId is { } invite) _removedInvites.Add(invite);
+        if (waiting.ConnectionId is { } connection) await _broadcaster.Connection(connection).Removed(new RemovedNotice("An interviewer did not let you in."));
+        await NotifyLobbyAsync();
+        return null;
+    });
+
+    public Task<string?> ChangeSettingsAsync(string byParticipantId, RoomSettingsRequest request) => Enqueue(async () =>
+    {
+        if (Moderator(byParticipantId, "change the room's settings") is { } refused) return refused;
+        if (_record.EndedAt is not null) return "The room has ended.";
+        var updated = _record with { Lobby = request.Lobby ?? _record.Lobby, EditorLocked = request.EditorLocked ?? _record.EditorLocked };
+        if (updated == _record) return null;
+        await _store.SaveSettingsAsync(Id, updated.Lobby, updated.EditorLocked);
+        _record = updated;
+        if (!_record.Lobby)
+        {
+            // The lobby was switched off: everyone waiting comes in.
+            foreach (var waiting in _lobby.Values.OrderBy(p => p.JoinedAt).ToList())
+            {
+                _lobby.Remove(waiting.Id);
+                await AdmitAsync(waiting);
+            }
+            await NotifyLobbyAsync();
+        }
+        await Room.RoomSettingsChanged(BuildSnapshot().Room);
+        return null;
+    });
+
+    public Task<string?> MuteAsync(string byParticipantId, string participantId) => Enqueue(async () =>
+    {
+        if (Moderator(byParticipantId, "mute participants") is { } refused) return refused;
+        if (!_participants.TryGetValue(participantId, out var target)) return "That person is not in the room.";
+        if (target.Id == byParticipantId) return "Use your own microphone button to mute yourself.";
+        if (target.ConnectionId is { } connection)
+            await _broadcaster.Connection(connection).MuteRequested(new MuteRequest(byParticipantId, _participants[byParticipantId].DisplayName));
+        return null;
+    });
+
+    public Task<string?> RemoveParticipantAsync(string byParticipantId, string participantId) => Enqueue(async () =>
+    {
+        if (Moderator(byParticipantId, "remove participants") is { } refused) return refused;
+        if (!_participants.TryGetValue(participantId, out var target)) return "That person is not in the room.";
+        if (target.Role == ParticipantRole.Interviewer) return "Interviewers cannot be removed; they leave by themselves.";
+        _removedSessions.Add(target.SessionKey);
+        if (target.UserId is not null && target.InviteId is { } invite) _removedInvites.Add(invite);
+        var connection = target.ConnectionId;
+        if (_media.Remove(target.Id)) await Room.MediaPeerLeft(target.Id);
+        await RemoveAsync(target);
+        if (connection is not null)
+        {
+            await _broadcaster.Connection(connection).Removed(new RemovedNotice("An interviewer removed you from the room."));
+            await _broadcaster.ExpelAsync(Id, connection);
+            if (_editorSession is not null) await _editorSession.RemovePeerAsync(connection);
+        }
+        return null;
+    });
+
+    /// <summary>Whether the editor frame may be applied for this peer: refuses document changes from read-only roles.</summary>
+    private string? EditorRefusal(Interview.Web.Features.Editor.EditorPeer peer, ReadOnlyMemory<byte> frame)
+    {
+        ParticipantRole role;
+        if (peer.ParticipantId is { } participantId)
+        {
+            if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+            role = participant.Role;
+        }
+        else
+        {
+            role = peer.Role ?? ParticipantRole.Candidate;
+        }
+        if (RolePolicy.CanEdit(role, _record.EditorLocked) || !Interview.Web.Features.Editor.EditorWrites.ChangesDocument(frame)) return null;
+        return role == ParticipantRole.Observer
+            ? "Observers cannot edit the code."
+            : "The editor is locked: only interviewers can edit now.";
+    }
+
+    private async Task AdmitAsync(Participant waiting)
+    {
+        waiting.Presence = PresenceState.Connected;
+        await AddParticipantAsync(waiting);
+        if (waiting.ConnectionId is { } connection) await _broadcaster.Connection(connection).LobbyAdmitted();
+    }
+
+    /// <summary>A waiting candidate's connection left or dropped: they leave the lobby (joining again queues them anew).</summary>
+    private async Task<bool> LeaveLobbyAsync(string connectionId)
+    {
+        var waiting = _lobby.Values.FirstOrDefault(p => p.ConnectionId == connectionId);
+        if (waiting is null) return false;
+        _lobby.Remove(waiting.Id);
+        await NotifyLobbyAsync();
+        return true;
+    }
+
+    private async Task NotifyLobbyAsync()
+    {
+        IReadOnlyList<ParticipantView> waiting = [.. _lobby.Values.OrderBy(p => p.JoinedAt).Select(p => p.ToView())];
+        foreach (var interviewer in _participants.Values.Where(p => RolePolicy.CanModerate(p.Role) && p.ConnectionId is not null))
+            await _broadcaster.Connection(interviewer.ConnectionId!).LobbyChanged(waiting);
+    }
+
+    private string? Moderator(string participantId, string action) =>
+        _participants.TryGetValue(participantId, out var participant) && RolePolicy.CanModerate(participant.Role)
+            ? null
+            : $"Only interviewers can {action}.";
+}
