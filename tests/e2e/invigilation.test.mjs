@@ -7,16 +7,17 @@ import { launchBrowser } from './support/browser.mjs';
 import { joinRoom } from './support/room.mjs';
 import { newCallPage, probe } from './support/media.mjs';
 import { waitFor } from './support/wait.mjs';
+import { waitEditorSynced, caretToEnd, editorText } from './support/editor.mjs';
 import {
   createExamRoom, observerLink, openDashboard, card, observedVideo, requestAndTime, waitObservedFrames,
-  candidateStreams, waitCandidateReady, timelineKinds,
+  candidateStreams, waitCandidateReady, timelineKinds, examServerEnv,
 } from './support/exam.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await AppServer.start();
+  server = await AppServer.start({ env: examServerEnv });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -107,15 +108,15 @@ test('focus events show on the candidate\'s timeline and survive a server restar
     });
     await candidate.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
     // A paste into Monaco: a real paste event on its input, which Monaco also applies to the text.
-    const editor = candidate.getByTestId('editor');
-    await editor.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-    await editor.locator('.monaco-editor').click();
+    await waitEditorSynced(candidate);
+    await caretToEnd(candidate);
     await candidate.evaluate(() => {
       const input = document.querySelector('[data-testid="editor"] textarea');
       const data = new DataTransfer();
       data.setData('text/plain', 'print("pasted")');
       input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
+    await waitFor(async () => (await editorText(candidate))?.includes('print("pasted")'), { message: 'Monaco applied the paste' });
     // A reload: reported by the reloaded page once it is back in the room.
     await candidate.reload();
     await waitCandidateReady(candidate);

@@ -2,9 +2,14 @@
 import { waitFor } from './wait.mjs';
 import { cssString } from './room.mjs';
 
+/** The exam API's bearer token; start the server with examServerEnv so that it accepts it. */
+export const EXAM_API_TOKEN = 'e2e-exam-api-token';
+export const examServerEnv = { INTERVIEW_Proctoring__ApiToken: EXAM_API_TOKEN };
+
 async function post(server, path, body) {
   const response = await fetch(server.url + path, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}),
+    method: 'POST', body: JSON.stringify(body ?? {}),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${EXAM_API_TOKEN}` },
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
@@ -22,8 +27,9 @@ export async function observerLink(server, testId, name) {
 }
 
 export async function openDashboard(page, url) {
-  await page.goto(url);
-  await page.locator('[data-testid="exam-dashboard"][data-ready="true"]').waitFor({ timeout: 30_000 });
+  // Generous: the machine running the tests may be very loaded.
+  await page.goto(url, { timeout: 90_000 });
+  await page.locator('[data-testid="exam-dashboard"][data-ready="true"]').waitFor({ timeout: 60_000 });
 }
 
 export function card(page, name) {

@@ -7,6 +7,7 @@ import { LocalMedia } from './local-media.js';
 import { ScreenShare } from './screen-share.js';
 import { AudioLevels } from './audio-levels.js';
 import { Emitter } from './emitter.js';
+import { setCallCamera } from './shared-camera.js';
 
 export class Call extends Emitter {
   /** { mic, camera, screen, recording } as published to the room. */
@@ -80,6 +81,7 @@ export class Call extends Emitter {
     this.local.mic = this.state.mic;
     this.local.camera = this.state.camera;
     await this.local.open();
+    setCallCamera(this.local.videoTrack);
     this.#tiles.setLocalStream(this.local.stream);
     this.#levels.watch('self', this.local.audioTrack);
   }
@@ -100,6 +102,7 @@ export class Call extends Emitter {
     this.#screen = null;
     this.state.screen = false;
     this.#levels.dispose();
+    setCallCamera(null);
     this.local?.dispose();
     this.local = null;
     this.#opening = null;
@@ -154,6 +157,7 @@ export class Call extends Emitter {
     const track = await this.local?.switchDevice(kind, deviceId);
     if (!track) return;
     if (kind === 'audio') this.#levels.watch('self', track);
+    else setCallCamera(track);
     if (kind === 'video' && this.sharing) return; // the camera comes back when sharing ends
     await Promise.all([...this.links.values()].map((link) => link.replaceTrack(kind, track)));
     this.#tiles.setLocalStream(this.local.stream);

@@ -1,5 +1,8 @@
+import { callCamera } from '../media/shared-camera.js';
+
 // The candidate's capture tracks for observers, shared by every observer watching the same kind: the camera
-// (getUserMedia, video only) and the screen (getDisplayMedia). A track is opened on first use and stopped when the
+// (a clone of the call's camera track when the call has one, else getUserMedia, video only) and the screen
+// (getDisplayMedia). A track is opened on first use and stopped when the
 // last stream using it is released; a screen the user stops sharing is forgotten (the next acquire asks again).
 
 export class StreamSources {
@@ -47,6 +50,12 @@ export class StreamSources {
 }
 
 async function open(kind) {
+  const shared = kind === 'camera' ? callCamera() : null;
+  if (shared) {
+    const clone = shared.clone();
+    clone.enabled = true; // observers see the camera even while the candidate hides it from the call
+    return clone;
+  }
   const stream = kind === 'screen'
     ? await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false })
     : await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } }, audio: false });
