@@ -1,11 +1,14 @@
 // One one-way stream from the candidate to one observer: a send-only RTCPeerConnection carrying one video track
 // (camera or screen). The candidate always offers and the observer always answers, so there is no glare to
 // resolve. It starts by itself and retries until it connects: each attempt is a fresh peer connection with a new
-// link number (the observer drops the old one when an offer with a new number arrives). An attempt that is not
-// connected after RETRY_MS, fails, stays disconnected for DISCONNECTED_GRACE_MS, or finds the observer unknown to
-// the server, is followed by another, with back-off. dispose() closes everything and releases the track.
+// link number (the observer drops the old one when an offer with a new number arrives). An attempt is followed by
+// another, with back-off, when no answer came within RETRY_MS, when it is answered but still not connected after
+// CONNECT_MS (a loaded machine can take seconds for ICE: an attempt making progress is not thrown away early), when
+// it fails or stays disconnected for DISCONNECTED_GRACE_MS, or when the server does not know the observer.
+// dispose() closes everything and releases the track.
 
 const RETRY_MS = 4000;
+const CONNECT_MS = 10000;
 const MAX_RETRY_MS = 15000;
 const DISCONNECTED_GRACE_MS = 2000;
 
@@ -22,6 +25,8 @@ export class StreamLink {
   #onState;
   #track = null;
   #timer = null;
+  #answered = false;
+  #queue = Promise.resolve();
   #closed = false;
 
   /**
@@ -52,6 +57,7 @@ export class StreamLink {
     clearTimeout(this.#timer);
     this.attempts++;
     const link = ++this.link;
+    this.#answered = false;
     this.#closePc();
     this.#onState?.(this.state);
     // A retry waits longer each time (4 s, 6 s, 9 s, … up to 15 s) for the attempt to connect.
@@ -79,13 +85,23 @@ export class StreamLink {
     }
   }
 
-  /** An answer, candidate or bye from the observer. Messages of an older attempt are ignored. */
-  async receive({ link, description, candidate, bye }) {
+  /** An answer, candidate or bye from the observer, in arrival order. Messages of an older attempt are ignored. */
+  receive(message) {
+    this.#queue = this.#queue.then(() => this.#receive(message));
+    return this.#queue;
+  }
+
+  async #receive({ link, description, candidate, bye }) {
     if (this.#closed || link !== this.link || !this.pc) return;
     try {
       if (bye) this.#attempt();
-      else if (description?.type === 'answer' && this.pc.signalingState === 'have-local-offer') await this.pc.setRemoteDescription(description);
-      else if (candidate) await this.pc.addIceCandidate(candidate);
+      else if (description?.type === 'answer' && this.pc.signalingState === 'have-local-offer') {
+        await this.pc.setRemoteDescription(description);
+        if (!this.#answered && link === this.link) {
+          this.#answered = true;
+          if (this.pc.connectionState !== 'connected') this.#schedule(CONNECT_MS);
+        }
+      } else if (candidate) await this.pc.addIceCandidate(candidate);
     } catch (error) {
       console.warn(`stream ${this.kind} → ${this.watcherId}:`, error);
     }

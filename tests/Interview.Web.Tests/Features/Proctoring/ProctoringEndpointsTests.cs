@@ -38,7 +38,7 @@ public sealed class ProctoringEndpointsTests : IAsyncLifetime
 
         await using var unconfigured = new InterviewFactory();
         var client = unconfigured.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/exams/101/rooms", null)).StatusCode);
     }
 
