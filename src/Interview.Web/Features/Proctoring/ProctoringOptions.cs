@@ -11,7 +11,7 @@ public sealed class ProctoringOptions
     [Range(1, 1000)]
     public int TimelineLength { get; set; } = 50;
 
-    /// <summary>Focus events stored per candidate at most; later ones are counted but not stored. Default 2,000.</summary>
+    /// <summary>Focus events stored per candidate at most; later ones are refused. Default 2,000.</summary>
     [Range(1, 1_000_000)]
     public int MaxFocusEventsPerCandidate { get; set; } = 2000;
 
