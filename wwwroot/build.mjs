@@ -24,6 +24,8 @@ await build({
     playback: 'src/playback.js',
     watch: 'src/watch.js',
     app: 'src/styles.css',
+    'exam-observer': 'src/exam-observer.js',
+    'exam-candidate': 'src/exam-candidate.js',
   },
   plugins: [monacoFromWindow],
   outdir: 'dist',

@@ -7,6 +7,7 @@ using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Integration;
 using Interview.Web.Features.Invites;
 using Interview.Web.Features.Notes;
+using Interview.Web.Features.Proctoring;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Features.Watch;
 using Interview.Web.Shared.Hosting;
@@ -26,6 +27,7 @@ builder.AddRecordings();
 builder.AddEditor();
 builder.AddExecution();
 builder.AddWatch();
+builder.AddProctoring();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapInvites();
 app.MapIntegration();
 app.MapEditor();
 app.MapExecution();
+app.MapProctoring();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

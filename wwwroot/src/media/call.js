@@ -8,6 +8,7 @@ import { ScreenShare } from './screen-share.js';
 import { AudioLevels } from './audio-levels.js';
 import { Emitter } from './emitter.js';
 import { loadDevicePrefs, saveDevicePrefs } from './device-prefs.js';
+import { setCallCamera } from './shared-camera.js';
 
 export class Call extends Emitter {
   /** { mic, camera, screen, recording } as published to the room. */
@@ -90,6 +91,7 @@ export class Call extends Emitter {
     // A device that is off is not opened at all (no camera light, nothing sent); switching it on opens it.
     const prefs = loadDevicePrefs();
     await this.local.open({ audio: this.state.mic, video: this.state.camera, audioDeviceId: prefs.micId, videoDeviceId: prefs.cameraId });
+    setCallCamera(this.local.videoTrack);
     this.#tiles.setLocalStream(this.local.stream);
     this.#levels.watch('self', this.local.audioTrack);
   }
@@ -110,6 +112,7 @@ export class Call extends Emitter {
     this.#screen = null;
     this.state.screen = false;
     this.#levels.dispose();
+    setCallCamera(null);
     this.local?.dispose();
     this.local = null;
     this.#opening = null;
@@ -175,6 +178,7 @@ export class Call extends Emitter {
     if (!track) return;
     saveDevicePrefs(kind === 'audio' ? { micId: deviceId } : { cameraId: deviceId });
     if (kind === 'audio') this.#levels.watch('self', track);
+    else setCallCamera(track);
     if (kind === 'video' && this.sharing) return; // the camera comes back when sharing ends
     await Promise.all([...this.links.values()].map((link) => link.replaceTrack(kind, track)));
     this.#tiles.setLocalStream(this.local.stream);

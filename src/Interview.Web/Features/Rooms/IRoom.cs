@@ -36,7 +36,7 @@ public sealed record ChatPostResult(ChatMessage? Message, string? Error);
 /// One room: a single-writer actor. Every mutation is queued and applied one at a time, so room state needs no locks
 /// and events leave in the order they happened. Kept behind this interface so the room can later live in a grain.
 /// </summary>
-public interface IRoom : Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordings, Watch.IWatchRoom, IRoomRoles
+public interface IRoom : Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordings, Watch.IWatchRoom, IRoomRoles, Proctoring.IProctoredRoom
 {
     string Id { get; }
 

@@ -4,7 +4,7 @@ using Interview.Web.Features.Editor;
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>Every server→client call of the room hub. Sent to the room's group only.</summary>
-public interface IRoomClient : Media.ISignalingClient, IEditorClient, Watch.IWatchClient, IRolesClient
+public interface IRoomClient : Media.ISignalingClient, IEditorClient, Watch.IWatchClient, IRolesClient, Proctoring.IProctoringClient
 {
     /// <summary>Someone joined (or came back after the grace period ended).</summary>
     Task ParticipantJoined(ParticipantView participant);

@@ -19,6 +19,7 @@ public static class PersistenceSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
         builder.Services.AddSingleton<IRoomStore, SqliteRoomStore>();
         builder.Services.AddSingleton<IRecordingStore, SqliteRecordingStore>();
+        builder.Services.AddSingleton<IExamStore, SqliteExamStore>();
     }
 }
 

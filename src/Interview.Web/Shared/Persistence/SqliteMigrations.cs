@@ -114,5 +114,35 @@ internal static class SqliteMigrations
             DELETE FROM interviewer_notes WHERE room_id = OLD.id;
         END;
         """,
+        // 4: invigilation: which rooms belong to a test, the candidates seen in them, their focus events
+        """
+        CREATE TABLE exam_rooms (
+            room_id TEXT PRIMARY KEY,
+            test_id TEXT NOT NULL
+        );
+        CREATE INDEX exam_rooms_test ON exam_rooms (test_id);
+        CREATE TABLE exam_candidates (
+            room_id       TEXT NOT NULL,
+            candidate_key TEXT NOT NULL,
+            display_name  TEXT NOT NULL,
+            first_seen_at INTEGER NOT NULL,
+            PRIMARY KEY (room_id, candidate_key)
+        );
+        CREATE TABLE focus_events (
+            room_id       TEXT NOT NULL,
+            seq           INTEGER NOT NULL,
+            candidate_key TEXT NOT NULL,
+            display_name  TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            detail        TEXT NULL,
+            at            INTEGER NOT NULL,
+            PRIMARY KEY (room_id, seq)
+        );
+        CREATE TRIGGER rooms_delete_exam AFTER DELETE ON rooms BEGIN
+            DELETE FROM exam_rooms WHERE room_id = OLD.id;
+            DELETE FROM exam_candidates WHERE room_id = OLD.id;
+            DELETE FROM focus_events WHERE room_id = OLD.id;
+        END;
+        """,
     ];
 }

@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Persistence;
+
+namespace Interview.Web.Features.Proctoring;
+
+/// <summary>
+/// The exam actor of one test: a mailbox drained by one loop, like the room actor. It follows the participants of
+/// the test's rooms through their published snapshots, keeps the observers and streams, and publishes an
+/// <see cref="ExamSnapshot"/> after each change. Focus events are stored before they are shown.
+/// </summary>
+internal sealed partial class ExamActor : IExam, IAsyncDisposable
+{
+    private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
+    private readonly Task _loop;
+    private readonly IExamStore _store;
+    private readonly IRoomRegistry _rooms;
+    private readonly IExamBroadcaster _clients;
+    private readonly ProctoringOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly List<Action<ExamSnapshot>> _subscribers = [];
+    private readonly Lock _subscribersLock = new();
+
+    private readonly Dictionary<string, CandidateEntry> _candidates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IDisposable> _roomSubscriptions = new(StringComparer.Ordinal);
+    private bool _changed = true;
+    private volatile ExamSnapshot _snapshot;
+
+    public ExamActor(string testId, IExamStore store, IRoomRegistry rooms, IExamBroadcaster clients, ProctoringOptions options, TimeProvider time, ILogger logger)
+    {
+        TestId = testId;
+        _store = store;
+        _rooms = rooms;
+        _clients = clients;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _snapshot = ExamSnapshot.Empty(testId);
+        _loop = Task.Run(RunLoopAsync);
+    }
+
+    public string TestId { get; }
+
+    public ExamSnapshot Snapshot => _snapshot;
+
+    public IDisposable Subscribe(Action<ExamSnapshot> onChange)
+    {
+        lock (_subscribersLock) _subscribers.Add(onChange);
+        return new Subscription(this, onChange);
+    }
+
+    /// <summary>Loads the stored candidates and events and starts following the test's rooms. Queued first.</summary>
+    public Task LoadAsync(IReadOnlyList<string> roomIds) => Enqueue(async () =>
+    {
+        foreach (var record in await _store.GetCandidatesAsync(TestId))
+            _candidates.TryAdd(record.CandidateKey, new CandidateEntry(record.CandidateKey, record.RoomId, record.DisplayName));
+        foreach (var e in await _store.GetFocusEventsAsync(TestId))
+        {
+            if (!_candidates.TryGetValue(e.CandidateKey, out var candidate))
+                _candidates[e.CandidateKey] = candidate = new CandidateEntry(e.CandidateKey, e.RoomId, e.DisplayName);
+            candidate.Add(e, _options.TimelineLength);
+        }
+        foreach (var roomId in roomIds) await FollowRoomAsync(roomId);
+        _changed = true;
+    });
+
+    public Task TrackRoomAsync(string roomId) => Enqueue(() => FollowRoomAsync(roomId));
+
+    private async Task FollowRoomAsync(string roomId)
+    {
+        if (_roomSubscriptions.ContainsKey(roomId)) return;
+        if (await _rooms.FindAsync(roomId) is not { } room) return;
+        _roomSubscriptions[roomId] = room.Subscribe(snapshot => _ = Enqueue(() => OnRoomSnapshotAsync(roomId, snapshot)));
+        await OnRoomSnapshotAsync(roomId, room.Snapshot);
+    }
+
+    /// <summary>Candidates of the room (the candidate role), matched to cards by room and display name.</summary>
+    private async Task OnRoomSnapshotAsync(string roomId, RoomSnapshot snapshot)
+    {
+        var present = snapshot.Participants.Where(p => p.Role == ParticipantRole.Candidate)
+            .GroupBy(p => CandidateKeys.For(roomId, p.DisplayName))
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Presence).First());
+        foreach (var (key, participant) in present)
+        {
+            if (!_candidates.TryGetValue(key, out var candidate))
+            {
+                _candidates[key] = candidate = new CandidateEntry(key, roomId, participant.DisplayName);
+                await _store.RememberCandidateAsync(new ExamCandidateRecord(roomId, key, participant.DisplayName, _time.GetUtcNow()));
+            }
+            var state = participant.Presence == PresenceState.Connected ? CandidateState.Connected : CandidateState.Reconnecting;
+            if (candidate.State != state || candidate.ParticipantId != participant.Id)
+            {
+                if (candidate.ParticipantId is { } old && old != participant.Id) await EndCandidateStreamsAsync(candidate);
+                candidate.State = state;
+                candidate.ParticipantId = participant.Id;
+                _changed = true;
+            }
+        }
+        foreach (var candidate in _candidates.Values.Where(c => c.RoomId == roomId && !present.ContainsKey(c.Key) && c.State != CandidateState.Offline))
+        {
+            await EndCandidateStreamsAsync(candidate);
+            candidate.State = CandidateState.Offline;
+            candidate.ParticipantId = null;
+            _changed = true;
+        }
+    }
+
+    private Task<T> Enqueue<T>(Func<Task<T>> work)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var accepted = _mailbox.Writer.TryWrite(async () =>
+        {
+            try { completion.SetResult(await work()); }
+            catch (Exception e) { completion.SetException(e); }
+        });
+        if (!accepted) completion.SetException(new ObjectDisposedException($"exam {TestId}"));
+        return completion.Task;
+    }
+
+    private Task Enqueue(Func<Task> work) => Enqueue(async () => { await work(); return true; });
+
+    private async Task RunLoopAsync()
+    {
+        await foreach (var work in _mailbox.Reader.ReadAllAsync())
+        {
+            await work();
+            if (_changed) Publish();
+        }
+    }
+
+    private void Publish()
+    {
+        _changed = false;
+        var snapshot = new ExamSnapshot(TestId,
+            [.. _candidates.Values.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(c => c.RoomId).Select(ToView)],
+            [.. _streams.Select(ToActiveStream).OfType<ActiveStream>()]);
+        _snapshot = snapshot;
+        Action<ExamSnapshot>[] subscribers;
+        lock (_subscribersLock) subscribers = [.. _subscribers];
+        foreach (var subscriber in subscribers)
+        {
+            try { subscriber(snapshot); }
+            catch (Exception e) { Log.SubscriberFailed(_logger, TestId, e); }
+        }
+    }
+
+    private CandidateView ToView(CandidateEntry c) => new(c.Key, c.RoomId, c.ParticipantId, c.Name, c.State,
+        [.. _streams.Where(s => s.CandidateKey == c.Key).Select(s => new Watcher(s.WatcherId, WatcherName(s.WatcherId), s.Kind))],
+        c.EventCount, [.. c.Timeline]);
+
+    public async ValueTask DisposeAsync()
+    {
+        _mailbox.Writer.TryComplete();
+        await _loop;
+        foreach (var subscription in _roomSubscriptions.Values) subscription.Dispose();
+    }
+
+    private sealed class Subscription(ExamActor exam, Action<ExamSnapshot> onChange) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (exam._subscribersLock) exam._subscribers.Remove(onChange);
+        }
+    }
+
+    /// <summary>A candidate's mutable state, owned by the actor's loop.</summary>
+    private sealed class CandidateEntry(string key, string roomId, string name)
+    {
+        private readonly Queue<DateTimeOffset> _recent = new();
+
+        public string Key { get; } = key;
+        public string RoomId { get; } = roomId;
+        public string Name { get; } = name;
+        public string? ParticipantId { get; set; }
+        public CandidateState State { get; set; } = CandidateState.Offline;
+        public int EventCount { get; private set; }
+        public Queue<FocusEvent> Timeline { get; } = new();
+
+        public void Add(FocusEvent e, int keep)
+        {
+            EventCount++;
+            Timeline.Enqueue(e);
+            while (Timeline.Count > keep) Timeline.Dequeue();
+        }
+
+        /// <summary>Sliding one-minute window; false when the candidate sent too many events.</summary>
+        public bool TakeSlot(DateTimeOffset now, int perMinute)
+        {
+            while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromMinutes(1)) _recent.Dequeue();
+            if (_recent.Count >= perMinute) return false;
+            _recent.Enqueue(now);
+            return true;
+        }
+    }
+}
+
+/// <summary>How a candidate is recognised across reconnects and server restarts: their room and display name.</summary>
+public static class CandidateKeys
+{
+    public static string For(string roomId, string displayName) => roomId + "/" + displayName;
+}
