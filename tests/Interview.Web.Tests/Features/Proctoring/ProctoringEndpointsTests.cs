@@ -39,7 +39,7 @@ public sealed class ProctoringEndpointsTests : IAsyncLifetime
         await using var unconfigured = new InterviewFactory();
         var client = unconfigured.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/exams/101/rooms", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/exams/101/streams")).StatusCode);
     }
 
     [Fact]
