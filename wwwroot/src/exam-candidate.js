@@ -52,10 +52,10 @@ class CandidateInvigilation {
     const connection = room.connection;
     const onWatch = (state) => this.#apply(state.Watchers.map(watcherFromWire));
     const onSignal = (signal) => this.#onSignal(signalFromWire(signal));
-    connection.on(ExamHub.WatchChanged, onWatch);
+    connection.on(ExamHub.ObserversChanged, onWatch);
     connection.on(ExamHub.ExamSignal, onSignal);
     this.#offs.push(
-      () => connection.off(ExamHub.WatchChanged, onWatch),
+      () => connection.off(ExamHub.ObserversChanged, onWatch),
       () => connection.off(ExamHub.ExamSignal, onSignal),
       room.on('joined', () => this.#start()),
       room.on('left', () => { this.#ready = false; this.#apply([]); }));

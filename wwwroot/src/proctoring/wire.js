@@ -3,7 +3,7 @@
 
 /** Hub method names, server→client (IProctoringClient) and client→server (RoomHub.Proctoring). */
 export const ExamHub = Object.freeze({
-  WatchChanged: 'WatchChanged', ExamSignal: 'ExamSignal', WatchingChanged: 'WatchingChanged',
+  ObserversChanged: 'ObserversChanged', ExamSignal: 'ExamSignal', WatchingChanged: 'WatchingChanged',
   WatchExam: 'WatchExam', RequestStream: 'RequestStream', StopStream: 'StopStream', ListActiveStreams: 'ListActiveStreams',
   ExamCandidateReady: 'ExamCandidateReady', ReportFocus: 'ReportFocus', SendSignal: 'ExamSignal',
 });

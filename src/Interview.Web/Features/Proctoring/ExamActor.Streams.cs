@@ -115,7 +115,7 @@ internal sealed partial class ExamActor
         if (!_candidates.TryGetValue(candidateKey, out var candidate) || candidate.ParticipantId is null) return;
         if (await _rooms.FindAsync(candidate.RoomId) is not { } room) return;
         if (await room.MemberAsync(candidate.ParticipantId) is not { ConnectionId: { } connection }) return;
-        await _clients.Connection(connection).WatchChanged(new WatchState(WatchersOf(candidateKey)));
+        await _clients.Connection(connection).ObserversChanged(new ObserversState(WatchersOf(candidateKey)));
     }
 
     private async Task NotifyWatcherAsync(string watcherId)

@@ -4,7 +4,7 @@ namespace Interview.Web.Features.Proctoring;
 public interface IProctoringClient
 {
     /// <summary>To a candidate: the observers now watching (an empty list: nobody; stop every stream).</summary>
-    Task WatchChanged(WatchState state);
+    Task ObserversChanged(ObserversState state);
 
     /// <summary>To a candidate or an observer: a description, candidate or bye of one one-way stream.</summary>
     Task ExamSignal(ExamSignal signal);

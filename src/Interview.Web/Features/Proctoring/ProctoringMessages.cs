@@ -79,7 +79,7 @@ public sealed record Watcher(string WatcherId, string Name, StreamKind Kind);
 /// Sent to a candidate whenever the set of observers watching them changes: the browser keeps exactly one
 /// outgoing stream per entry (an empty list: nobody watches; every stream stops).
 /// </summary>
-public sealed record WatchState(IReadOnlyList<Watcher> Watchers);
+public sealed record ObserversState(IReadOnlyList<Watcher> Watchers);
 
 /// <summary>Answer to <c>ExamCandidateReady</c>: the test, who watches now, and the ICE servers for the streams.</summary>
 public sealed record CandidateWelcome(string TestId, string ParticipantId, IReadOnlyList<Watcher> Watchers, IReadOnlyList<IceServer> IceServers);

@@ -114,7 +114,7 @@ internal static class SqliteMigrations
             DELETE FROM interviewer_notes WHERE room_id = OLD.id;
         END;
         """,
-        // 4: invigilation: which rooms belong to a test, the candidates seen in them, their focus events
+        // 6: invigilation: which rooms belong to a test, the candidates seen in them, their focus events
         """
         CREATE TABLE exam_rooms (
             room_id TEXT PRIMARY KEY,

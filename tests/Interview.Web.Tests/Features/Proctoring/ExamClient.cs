@@ -13,13 +13,13 @@ public sealed class ExamClient : IAsyncDisposable
     private ExamClient(HubConnection connection)
     {
         Connection = connection;
-        connection.On<WatchState>(nameof(IProctoringClient.WatchChanged), s => WatchChanged.Add(s));
+        connection.On<ObserversState>(nameof(IProctoringClient.ObserversChanged), s => ObserversChanged.Add(s));
         connection.On<ExamSignal>(nameof(IProctoringClient.ExamSignal), s => Signals.Add(s));
         connection.On<IReadOnlyList<ActiveStream>>(nameof(IProctoringClient.WatchingChanged), s => Watching.Add(s));
     }
 
     public HubConnection Connection { get; }
-    public EventLog<WatchState> WatchChanged { get; } = new();
+    public EventLog<ObserversState> ObserversChanged { get; } = new();
     public EventLog<ExamSignal> Signals { get; } = new();
     public EventLog<IReadOnlyList<ActiveStream>> Watching { get; } = new();
 

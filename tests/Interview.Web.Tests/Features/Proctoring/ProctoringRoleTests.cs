@@ -127,13 +127,13 @@ public sealed class ProctoringRoleTests : ExamTestBase
         await ada.ReportAsync(FocusKind.Hidden);
         await ada.ReportAsync(FocusKind.Paste, "12 characters");
         await olga.RequestAsync(ada.Id);
-        Assert.Single((await ada.WatchChanged.NextAsync()).Watchers);
+        Assert.Single((await ada.ObserversChanged.NextAsync()).Watchers);
         Assert.Equal(SignalStatus.Relayed, await ada.SignalAsync(olga.Id, StreamKind.Camera, "offer"));
         await olga.Signals.NextAsync();
 
         // Grace's connection saw none of it; a round trip on it proves everything sent before has arrived.
         await grace.ReadyAsync();
-        await Assert.ThrowsAsync<TimeoutException>(() => grace.WatchChanged.NextAsync(TimeSpan.FromMilliseconds(200)));
+        await Assert.ThrowsAsync<TimeoutException>(() => grace.ObserversChanged.NextAsync(TimeSpan.FromMilliseconds(200)));
         await Assert.ThrowsAsync<TimeoutException>(() => grace.Signals.NextAsync(TimeSpan.FromMilliseconds(50)));
         await Assert.ThrowsAsync<TimeoutException>(() => grace.Watching.NextAsync(TimeSpan.FromMilliseconds(50)));
         // …and there is no hub method that would show them to her.

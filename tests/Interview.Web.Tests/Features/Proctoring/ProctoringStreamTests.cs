@@ -16,13 +16,13 @@ public sealed class ProctoringStreamTests : ExamTestBase
         await using var pavel = await ExamClient.ObserverAsync(Factory, "101", "Pavel");
 
         await olga.RequestAsync(ada.Id);
-        Assert.Equal([(olga.Id, "Olga", StreamKind.Camera)], Watchers(await ada.WatchChanged.NextAsync()));
+        Assert.Equal([(olga.Id, "Olga", StreamKind.Camera)], Watchers(await ada.ObserversChanged.NextAsync()));
         Assert.Equal(ada.Id, Assert.Single(await olga.Watching.NextAsync()).CandidateId);
 
         await pavel.RequestAsync(ada.Id, StreamKind.Screen);
         await pavel.RequestAsync(ada.Id, StreamKind.Camera);
-        await ada.WatchChanged.NextAsync();
-        Assert.Equal(3, (await ada.WatchChanged.NextAsync()).Watchers.Count);
+        await ada.ObserversChanged.NextAsync();
+        Assert.Equal(3, (await ada.ObserversChanged.NextAsync()).Watchers.Count);
 
         var listed = await olga.ListStreamsAsync();
         Assert.Equal(3, listed.Count);
@@ -32,12 +32,12 @@ public sealed class ProctoringStreamTests : ExamTestBase
         Assert.Equal(CandidateState.Connected, card.State);
 
         await olga.StopAsync(ada.Id);
-        Assert.Equal([(pavel.Id, "Pavel", StreamKind.Screen), (pavel.Id, "Pavel", StreamKind.Camera)], Watchers(await ada.WatchChanged.NextAsync()));
+        Assert.Equal([(pavel.Id, "Pavel", StreamKind.Screen), (pavel.Id, "Pavel", StreamKind.Camera)], Watchers(await ada.ObserversChanged.NextAsync()));
         Assert.Empty(await olga.Watching.NextAsync());
 
         // An observer whose connection closes stops watching at once.
         await pavel.DisposeAsync();
-        Assert.Empty((await ada.WatchChanged.NextAsync()).Watchers);
+        Assert.Empty((await ada.ObserversChanged.NextAsync()).Watchers);
         Assert.Empty((await Exams.GetAsync("101")).Snapshot.Streams);
     }
 
@@ -51,7 +51,7 @@ public sealed class ProctoringStreamTests : ExamTestBase
         var join = await first.Connection.InvokeAsync<JoinResult>(nameof(RoomHub.Join), new JoinRequest(room.Id, "Ada", key));
         await first.ReadyAsync();
         await olga.RequestAsync(join.ParticipantId!);
-        await first.WatchChanged.NextAsync();
+        await first.ObserversChanged.NextAsync();
 
         // The connection drops; the same tab comes back within the grace period on a new connection.
         await first.DisposeAsync();
@@ -99,6 +99,6 @@ public sealed class ProctoringStreamTests : ExamTestBase
         Assert.NotEqual(id, other.WatcherId);
     }
 
-    private static IEnumerable<(string, string, StreamKind)> Watchers(WatchState state) =>
+    private static IEnumerable<(string, string, StreamKind)> Watchers(ObserversState state) =>
         state.Watchers.Select(w => (w.WatcherId, w.Name, w.Kind));
 }
