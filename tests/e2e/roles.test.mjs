@@ -83,7 +83,8 @@ test('invite link → lobby → admitted → locked editor is read-only for the 
     await ivy.getByTestId('notes-save').click();
     await waitFor(async () => /Saved by Ivy/.test(await ivy.getByTestId('notes-status').innerText()), { message: 'notes saved' });
     await cade.reload();
-    await cade.locator('[data-testid="participant"][data-self="true"][data-name="Cade"]').waitFor({ timeout: 15_000 });
+    // Admitted once, the candidate comes straight back after a reload (never to the lobby again).
+    await cade.locator('[data-testid="participant"][data-self="true"][data-name="Cade"]').waitFor({ timeout: 30_000 });
     assert.ok(!(await cade.content()).includes(marker), 'candidate page HTML has no notes');
     assert.ok(cadeFrames.length > 0, 'frames were recorded');
     assert.ok(!cadeFrames.some((f) => f.includes(marker)), 'candidate traffic has no notes');

@@ -42,8 +42,9 @@ public static class InviteToken
         var dot = token.IndexOf('.');
         if (dot <= 0 || dot != token.LastIndexOf('.')) return null;
         var payload = token[..dot];
-        if (!TryDecode(token[(dot + 1)..], out var signature) || !CryptographicOperations.FixedTimeEquals(signature, Mac(payload, key)))
-            return null;
+        // Compared as canonical text, so no second spelling of the same signature bytes is accepted.
+        var expected = Encoding.ASCII.GetBytes(Base64Url(Mac(payload, key)));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token[(dot + 1)..]), expected)) return null;
         if (!TryDecode(payload, out var json)) return null;
         try
         {

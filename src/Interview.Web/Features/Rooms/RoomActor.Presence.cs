@@ -34,7 +34,7 @@ internal sealed partial class RoomActor
                 TestId = invite?.TestId,
                 InviteId = invite?.InviteId,
             };
-            if (_record.Lobby && role == ParticipantRole.Candidate)
+            if (_record.Lobby && role == ParticipantRole.Candidate && !_admittedSessions.Contains(request.SessionKey))
             {
                 _lobby.Add(participant.Id, participant);
                 await NotifyLobbyAsync();

@@ -12,6 +12,9 @@ internal sealed partial class RoomActor
     /// <summary>Named invites (for one outside user) whose holder was removed: the link no longer admits anyone.</summary>
     private readonly HashSet<string> _removedInvites = new(StringComparer.Ordinal);
 
+    /// <summary>Sessions an interviewer admitted: coming back (a slow reload, a long drop) skips the lobby.</summary>
+    private readonly HashSet<string> _admittedSessions = new(StringComparer.Ordinal);
+
     /// <summary>The role of an admitted participant, or null.</summary>
     public Task<ParticipantRole?> RoleOfAsync(string participantId) => Enqueue(() =>
         Task.FromResult(_participants.TryGetValue(participantId, out var p) ? p.Role : (ParticipantRole?)null));
@@ -115,6 +118,7 @@ internal sealed partial class RoomActor
 
     private async Task AdmitAsync(Participant waiting)
     {
+        _admittedSessions.Add(waiting.SessionKey);
         waiting.Presence = PresenceState.Connected;
         await AddParticipantAsync(waiting);
         if (waiting.ConnectionId is { } connection) await _broadcaster.Connection(connection).LobbyAdmitted();

@@ -41,6 +41,26 @@ public sealed partial class RolesHubTests
     }
 
     [Fact]
+    public async Task An_admitted_candidate_who_comes_back_after_leaving_skips_the_lobby()
+    {
+        var room = await NewRoomAsync(lobby: true);
+        await using var ivy = await InterviewerAsync(room);
+        var cade = await RoomClient.JoinAsync(_factory, room.Id, "Cade");
+        await ivy.Connection.InvokeAsync(nameof(RoomHub.Admit), cade.Join!.ParticipantId);
+        await cade.Admitted.NextAsync();
+        Assert.Equal(JoinStatus.Joined, (await cade.JoinRoomAsync(room.Id, "Cade", cade.SessionKey)).Status);
+        var key = cade.SessionKey;
+        await cade.DisposeAsync();
+        await ivy.Left.FirstAsync(id => id == cade.Join!.ParticipantId, TimeSpan.FromSeconds(30)); // reconnect grace (1 s) over
+
+        await using var back = await RoomClient.ConnectAsync(_factory);
+        Assert.Equal(JoinStatus.Joined, (await back.JoinRoomAsync(room.Id, "Cade", key)).Status);
+        // A new session of someone else still waits.
+        await using var other = await RoomClient.JoinAsync(_factory, room.Id, "Other");
+        Assert.Equal(JoinStatus.Waiting, other.Join!.Status);
+    }
+
+    [Fact]
     public async Task Interviewers_and_observers_skip_the_lobby()
     {
         var room = await NewRoomAsync(requireInvite: true, lobby: true);

@@ -66,13 +66,13 @@ public sealed partial class CodeEditor : ComponentBase, IAsyncDisposable
         _appliedReadOnly = ReadOnly;
         return new()
         {
-        ReadOnly = ReadOnly,
-        AutomaticLayout = true,
-        Language = "plaintext",
-        Value = "",
-        Minimap = new EditorMinimapOptions { Enabled = false },
-        ScrollBeyondLastLine = false,
-        TabSize = 4,
+            ReadOnly = ReadOnly,
+            AutomaticLayout = true,
+            Language = "plaintext",
+            Value = "",
+            Minimap = new EditorMinimapOptions { Enabled = false },
+            ScrollBeyondLastLine = false,
+            TabSize = 4,
         };
     }
 
