@@ -1,15 +1,31 @@
 // Helpers for the invigilation tests, against the exam API (docs/protocol.md) and the dashboard's data-testids.
+import { createHmac } from 'node:crypto';
 import { waitFor } from './wait.mjs';
 import { cssString } from './room.mjs';
 
-/** The exam API's bearer token; start the server with examServerEnv so that it accepts it. */
-export const EXAM_API_TOKEN = 'e2e-exam-api-token';
-export const examServerEnv = { INTERVIEW_Proctoring__ApiToken: EXAM_API_TOKEN };
+const JWT = { issuer: 'e2e-system', audience: 'interview', key: 'e2e-integration-signing-key-0123456789abcdef' };
+
+/** Start the server with this env so that it accepts the tests' integration tokens (Integration:Jwt:*). */
+export const examServerEnv = {
+  INTERVIEW_Integration__Jwt__Issuer: JWT.issuer,
+  INTERVIEW_Integration__Jwt__Audience: JWT.audience,
+  INTERVIEW_Integration__Jwt__SigningKey: JWT.key,
+};
+
+/** An HS256 JWT as the outside system would send it (role interviewer, ten minutes). */
+export function integrationToken() {
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
+    iss: JWT.issuer, aud: JWT.audience, userId: 'e2e-admin', role: 'interviewer', iat: now, nbf: now - 60, exp: now + 600,
+  })}`;
+  return `${body}.${createHmac('sha256', JWT.key).update(body).digest('base64url')}`;
+}
 
 async function post(server, path, body) {
   const response = await fetch(server.url + path, {
     method: 'POST', body: JSON.stringify(body ?? {}),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${EXAM_API_TOKEN}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${integrationToken()}` },
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
@@ -17,13 +33,13 @@ async function post(server, path, body) {
 
 /** A room of the test; everyone who joins it (nobody holds its owner cookie) is a candidate. */
 export async function createExamRoom(server, testId) {
-  const room = await post(server, `/api/exams/${testId}/rooms`);
+  const room = await post(server, `/api/v1/exams/${testId}/rooms`);
   return room.url;
 }
 
 /** The dashboard link of an observer of the test. */
 export async function observerLink(server, testId, name) {
-  return (await post(server, `/api/exams/${testId}/observers`, { name })).url;
+  return (await post(server, `/api/v1/exams/${testId}/observers`, { name })).url;
 }
 
 export async function openDashboard(page, url) {

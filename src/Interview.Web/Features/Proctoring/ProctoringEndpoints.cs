@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using Interview.Web.Features.Integration;
 using Interview.Web.Features.Rooms;
-using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Proctoring;
 
-/// <summary>Request body of <c>POST /api/exams/{testId}/observers</c>.</summary>
+/// <summary>Request body of <c>POST /api/v1/exams/{testId}/observers</c>.</summary>
 public sealed record ObserverPassRequest(string? Name, string? UserId, double? LifetimeHours);
 
 /// <summary>An observer pass and the dashboard link that carries it.</summary>
@@ -14,14 +12,17 @@ public sealed record ObserverPassResponse(string TestId, string Pass, string Url
 /// <summary>A room created for a test.</summary>
 public sealed record ExamRoomResponse(string TestId, string RoomId, string Url);
 
-/// <summary>Integration endpoints of invigilation, for the outside system that runs the tests.</summary>
+/// <summary>
+/// Integration endpoints of invigilation, for the outside system that runs the tests: part of the integration API
+/// (<c>/api/v1</c>), behind the same JWT bearer policy.
+/// </summary>
 public static class ProctoringEndpoints
 {
     public const double MaxPassHours = 24 * 7;
 
     public static RouteGroupBuilder MapProctoring(this WebApplication app)
     {
-        var api = app.MapGroup("/api/exams/{testId}").WithTags("Exams").AddEndpointFilter(RequireApiToken);
+        var api = app.MapGroup("/api/v1/exams/{testId}").RequireAuthorization(IntegrationEndpoints.Policy).DisableAntiforgery().WithTags("Exams");
         api.MapPost("/rooms", CreateRoomAsync).WithSummary("Creates a room that belongs to the test (its non-owner participants are candidates).");
         api.MapPost("/observers", MintObserverPass).WithSummary("Mints an observer pass: a signed, expiring link to the test's dashboard.");
         api.MapGet("/streams", ListStreamsAsync).WithSummary("Lists the test's active streaming sessions (observer, candidate, kind, since).");
@@ -57,17 +58,6 @@ public static class ProctoringEndpoints
     private static async Task<IResult> ListCandidatesAsync(string testId, IExamRegistry exams) =>
         TestIds.IsValid(testId) ? Results.Ok((await exams.GetAsync(testId)).Snapshot.Candidates) : BadTestId();
 
-    /// <summary>Only the outside system may call the exam API: it proves itself with the configured bearer token.</summary>
-    private static async ValueTask<object?> RequireApiToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var expected = context.HttpContext.RequestServices.GetRequiredService<IOptions<ProctoringOptions>>().Value.ApiToken;
-        if (string.IsNullOrEmpty(expected)) return Results.NotFound();
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : "";
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
-            return Results.Problem("The exam API needs the integration bearer token.", statusCode: StatusCodes.Status401Unauthorized);
-        return await next(context);
-    }
 
     private static IResult BadTestId() => Results.Problem("A test id is 1–64 letters, digits, '.', '_' or '-'.", statusCode: 400);
 

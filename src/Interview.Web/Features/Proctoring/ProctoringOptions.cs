@@ -19,12 +19,6 @@ public sealed class ProctoringOptions
     [Range(1, 10_000)]
     public int FocusEventsPerMinute { get; set; } = 60;
 
-    /// <summary>
-    /// The bearer token the outside system sends to <c>/api/exams/*</c> (<c>Authorization: Bearer …</c>). Empty (the
-    /// default): the exam API answers 404 and exam rooms and observer passes can only be made on the server.
-    /// </summary>
-    public string? ApiToken { get; set; }
-
     /// <summary>Observers watching one candidate's stream of one kind at the same time. Default 8.</summary>
     [Range(1, 64)]
     public int MaxWatchersPerStream { get; set; } = 8;

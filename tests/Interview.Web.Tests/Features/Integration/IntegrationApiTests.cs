@@ -14,19 +14,15 @@ namespace Interview.Web.Tests.Features.Integration;
 /// <summary>The integration API end to end over HTTP, with real JWTs: what it does, and every way a token is refused.</summary>
 public sealed class IntegrationApiTests : IAsyncLifetime
 {
-    private const string Key = "integration-test-signing-key-0123456789abcdef";
+    private const string Key = IntegrationJwt.Key;
     private InterviewFactory _factory = null!;
     private HttpClient _http = null!;
 
     public Task InitializeAsync()
     {
-        _factory = new InterviewFactory(new()
-        {
-            ["Integration:Jwt:Issuer"] = "seed-system",
-            ["Integration:Jwt:Audience"] = "interview-api",
-            ["Integration:Jwt:SigningKey"] = Key,
-            ["Integration:Jwt:PublicBaseUrl"] = "https://interview.example",
-        });
+        var settings = IntegrationJwt.Settings();
+        settings["Integration:Jwt:PublicBaseUrl"] = "https://interview.example";
+        _factory = new InterviewFactory(settings);
         _http = _factory.CreateClient();
         return Task.CompletedTask;
     }
@@ -38,22 +34,7 @@ public sealed class IntegrationApiTests : IAsyncLifetime
     }
 
     private static string Token(string role = "interviewer", string key = Key, string issuer = "seed-system", string audience = "interview-api",
-        DateTime? expires = null, string? testId = null)
-    {
-        var claims = new List<Claim> { new("userId", "seed-admin"), new("role", role) };
-        if (testId is not null) claims.Add(new("testId", testId));
-        var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            Subject = new ClaimsIdentity(claims),
-            NotBefore = notBefore,
-            IssuedAt = notBefore,
-            Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-        });
-    }
+        DateTime? expires = null, string? testId = null) => IntegrationJwt.Token(role, key, issuer, audience, expires, testId);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
     {
