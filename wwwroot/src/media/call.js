@@ -72,6 +72,9 @@ export class Call extends Emitter {
     if (generation !== this.#generation) return;
     this.#iceServers = welcome.iceServers;
     this.#iceTransportPolicy = welcome.iceTransportPolicy;
+    this.#tiles.selfRole = welcome.selfRole;
+    // Observers enter the call muted (the server publishes them so): they look in unseen until they unmute.
+    if (welcome.selfRole === 'observer' && !resume && this.state.mic) this.setMic(false);
     this.maxFileBytes = welcome.maxFileBytes;
     this.relayMaxFileBytes = welcome.relayMaxFileBytes;
     const present = new Set(welcome.peers.map((p) => p.id));
@@ -226,7 +229,7 @@ export class Call extends Emitter {
     this.peers.set(peer.id, peer);
     this.#tiles.add(peer.id, peer.name, (id) => this.retry(id));
     this.#tiles.setName(peer.id, peer.name);
-    this.#tiles.setPeerState(peer.id, peer.state);
+    this.#tiles.setPeerState(peer.id, peer.state, peer.role);
     this.emit('peers', [...this.peers.values()]);
   }
 

@@ -37,7 +37,7 @@ export class Signaling {
     this.#handlers.push([method, handler]);
   }
 
-  /** Enters the call: { participantId, iceServers, peers, maxFileBytes, relayMaxFileBytes, iceTransportPolicy }. */
+  /** Enters the call: { participantId, iceServers, peers, maxFileBytes, relayMaxFileBytes, iceTransportPolicy, selfRole }. */
   async join(state, { resume = false } = {}) {
     const welcome = await this.#connection.invoke('JoinMedia', { State: stateToWire(state), Resume: resume });
     return {
@@ -47,6 +47,7 @@ export class Signaling {
       maxFileBytes: Number(welcome.MaxFileBytes),
       relayMaxFileBytes: Number(welcome.RelayMaxFileBytes),
       iceTransportPolicy: welcome.IceTransportPolicy === 'relay' ? 'relay' : 'all',
+      selfRole: welcome.SelfRole ?? 'candidate',
     };
   }
 
@@ -77,7 +78,7 @@ function stateToWire(s) { return { Mic: !!s.mic, Camera: !!s.camera, Screen: !!s
 
 function peerFromWire(p) {
   return {
-    id: p.ParticipantId, name: p.DisplayName, resumed: !!p.Resumed,
+    id: p.ParticipantId, name: p.DisplayName, resumed: !!p.Resumed, role: p.Role ?? 'candidate',
     state: { mic: p.State.Mic, camera: p.State.Camera, screen: p.State.Screen, recording: p.State.Recording },
   };
 }

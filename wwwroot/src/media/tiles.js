@@ -1,6 +1,7 @@
 // The video tiles: this tab's preview (local-video) and one tile per peer (remote-video with data-peer and
 // data-kind), with name, muted icons, speaking ring, connection state with a retry button, and a stats panel that
-// samples getStats only while it is open. Owns no media: streams come from the call.
+// samples getStats only while it is open. Owns no media: streams come from the call. On a candidate's page, an
+// observer's tile stays hidden while that observer's microphone is off (observers look in without being seen).
 import { h } from './dom.js';
 import { StatsSampler } from './stats.js';
 
@@ -14,6 +15,8 @@ export class Tiles {
   #remote = new Map();
   #sampler = new StatsSampler();
   #speakerId = null;
+  /** This tab's role in the room (from the call's welcome): candidates do not see silent observers. */
+  selfRole = 'candidate';
 
   constructor() {
     this.localVideo = h('video', { dataset: { testid: 'local-video' }, muted: true, autoplay: true, playsInline: true });
@@ -71,9 +74,11 @@ export class Tiles {
 
   setName(id, name) { const e = this.#remote.get(id); if (e) e.nameEl.textContent = name; }
 
-  setPeerState(id, { mic, camera, screen, recording }) {
+  setPeerState(id, { mic, camera, screen, recording }, role = 'candidate') {
     const e = this.#remote.get(id);
     if (!e) return;
+    e.tile.dataset.role = role;
+    e.tile.hidden = this.selfRole === 'candidate' && role === 'observer' && !mic;
     e.video.dataset.mic = e.tile.dataset.mic = mic ? 'on' : 'off';
     e.video.dataset.camera = e.tile.dataset.camera = camera ? 'on' : 'off';
     e.video.dataset.kind = screen ? 'screen' : 'camera';

@@ -23,8 +23,10 @@ public sealed record MediaState(bool Mic, bool Camera, bool Screen, bool Recordi
 /// <summary>
 /// A participant taking part in the call, with its published media state. <paramref name="Resumed"/> (in
 /// MediaPeerJoined) says it came back after its hub connection dropped: peer connections that still work are kept.
+/// <paramref name="Role"/> (interviewer | candidate | observer) lets a candidate's page leave out the tiles of
+/// observers whose microphone is off.
 /// </summary>
-public sealed record MediaPeer(string ParticipantId, string DisplayName, MediaState State, bool Resumed = false);
+public sealed record MediaPeer(string ParticipantId, string DisplayName, MediaState State, bool Resumed = false, string Role = "candidate");
 
 /// <summary>Enter the call. <paramref name="Resume"/>: this tab was in the call before its hub connection dropped.</summary>
 public sealed record JoinMediaRequest(MediaState State, bool Resume);
@@ -34,10 +36,11 @@ public sealed record IceServer(IReadOnlyList<string> Urls, string? Username, str
 
 /// <summary>
 /// Answer to <c>JoinMedia</c>: ICE servers (with this participant's TURN credentials), the peers already in the
-/// call (the caller offers to each of them), the file size limits and the ICE transport policy (all | relay).
+/// call (the caller offers to each of them), the file size limits, the ICE transport policy (all | relay) and the
+/// caller's own role.
 /// </summary>
 public sealed record MediaWelcome(string ParticipantId, IReadOnlyList<IceServer> IceServers, IReadOnlyList<MediaPeer> Peers, long MaxFileBytes, long RelayMaxFileBytes,
-    string IceTransportPolicy = "all");
+    string IceTransportPolicy = "all", string SelfRole = "candidate");
 
 /// <summary>
 /// One file-transfer message relayed through the server (no direct path between the two browsers): the same

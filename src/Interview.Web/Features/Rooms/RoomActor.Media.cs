@@ -12,12 +12,14 @@ internal sealed partial class RoomActor : IRoomMedia
         if (!IsCurrent(participantId, connectionId, out var participant)) return null;
         ForgetDepartedMedia();
         var resumed = resume && _media.ContainsKey(participantId);
+        // Observers enter muted, so a candidate's page never shows them until they unmute (their page follows suit).
+        if (participant.Role == ParticipantRole.Observer && !resumed) state = state with { Mic = false };
         _media[participantId] = state;
-        await Room.MediaPeerJoined(new MediaPeer(participantId, participant.DisplayName, state, resumed));
+        await Room.MediaPeerJoined(new MediaPeer(participantId, participant.DisplayName, state, resumed, RolePolicy.Name(participant.Role)));
         IReadOnlyList<MediaPeer> peers =
         [
             .. _media.Where(m => m.Key != participantId && _participants[m.Key].Presence == PresenceState.Connected)
-                .Select(m => new MediaPeer(m.Key, _participants[m.Key].DisplayName, m.Value)),
+                .Select(m => new MediaPeer(m.Key, _participants[m.Key].DisplayName, m.Value, Role: RolePolicy.Name(_participants[m.Key].Role))),
         ];
         return peers;
     });
@@ -33,7 +35,7 @@ internal sealed partial class RoomActor : IRoomMedia
     {
         if (!_media.ContainsKey(participantId) || !_participants.TryGetValue(participantId, out var participant)) return false;
         _media[participantId] = state;
-        await Room.MediaStateChanged(new MediaPeer(participantId, participant.DisplayName, state));
+        await Room.MediaStateChanged(new MediaPeer(participantId, participant.DisplayName, state, Role: RolePolicy.Name(participant.Role)));
         return true;
     });
 

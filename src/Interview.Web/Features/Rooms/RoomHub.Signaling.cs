@@ -22,8 +22,9 @@ public sealed partial class RoomHub
         // pagehide must still find the call it leaves.
         Context.Items[CallItem] = (room, participantId);
         var settings = options.Value;
+        var role = await room.RoleOfAsync(participantId) ?? ParticipantRole.Candidate;
         return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers,
-            settings.MaxFileBytes, settings.RelayMaxFileBytes, settings.IceTransportPolicy);
+            settings.MaxFileBytes, settings.RelayMaxFileBytes, settings.IceTransportPolicy, RolePolicy.Name(role));
     }
 
     public async Task LeaveMedia()
