@@ -143,8 +143,12 @@ public sealed class IntegrationApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var paths = document.RootElement.GetProperty("paths");
-        Assert.Equal(["/api/v1/rooms", "/api/v1/rooms/{roomId}/invites", "/api/v1/rooms/{roomId}/invites/{inviteId}", "/api/v1/sessions"],
-            paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(
+            [
+                "/api/v1/exams/{testId}/candidates", "/api/v1/exams/{testId}/observers", "/api/v1/exams/{testId}/rooms", "/api/v1/exams/{testId}/streams",
+                "/api/v1/rooms", "/api/v1/rooms/{roomId}/invites", "/api/v1/rooms/{roomId}/invites/{inviteId}", "/api/v1/sessions",
+            ],
+            paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.True(paths.GetProperty("/api/v1/rooms").TryGetProperty("post", out _));
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
     }
