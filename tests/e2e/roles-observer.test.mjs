@@ -27,8 +27,9 @@ async function api(path, body) {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${integrationToken()}` },
   });
-  assert.equal(response.status, 201, `${path}: ${await response.text()}`);
-  return response.json();
+  const text = await response.text();
+  assert.equal(response.status, 201, `${path}: ${text}`);
+  return JSON.parse(text);
 }
 
 test("a muted observer is left out of the candidate's tiles, and shown once they unmute", async () => {
