@@ -68,24 +68,8 @@ public sealed partial class SqliteDocumentStore
 
     public async Task FoldHistoryAsync(string roomId, long throughSeq, byte[] state, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        string[] statements =
-        [
+        await ReplaceStateAsync(roomId, throughSeq, state, at, cancellationToken,
             "INSERT OR REPLACE INTO doc_history_base (room_id, seq, data, created_at) VALUES ($room, $seq, $data, $at)",
-            "DELETE FROM doc_updates WHERE room_id = $room AND seq <= $seq",
-        ];
-        foreach (var sql in statements)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$room", roomId);
-            command.Parameters.AddWithValue("$seq", throughSeq);
-            command.Parameters.AddWithValue("$data", state);
-            command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            "DELETE FROM doc_updates WHERE room_id = $room AND seq <= $seq");
     }
 }

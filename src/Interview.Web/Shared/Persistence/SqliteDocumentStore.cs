@@ -67,13 +67,17 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database) : IDocu
 
     public async Task SaveSnapshotAsync(string roomId, long throughSeq, byte[] state, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        await ReplaceStateAsync(roomId, throughSeq, state, at, cancellationToken,
+            "INSERT OR REPLACE INTO doc_snapshots (room_id, seq, data, created_at) VALUES ($room, $seq, $data, $at)",
+            "DELETE FROM doc_snapshots WHERE room_id = $room AND seq < $seq");
+    }
+
+    /// <summary>Runs <paramref name="statements"/> in one transaction, each bound to the room, seq, state and time.</summary>
+    private async Task ReplaceStateAsync(string roomId, long throughSeq, byte[] state, DateTimeOffset at, CancellationToken cancellationToken,
+        params string[] statements)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        string[] statements =
-        [
-            "INSERT OR REPLACE INTO doc_snapshots (room_id, seq, data, created_at) VALUES ($room, $seq, $data, $at)",
-            "DELETE FROM doc_snapshots WHERE room_id = $room AND seq < $seq",
-        ];
         foreach (var sql in statements)
         {
             await using var command = connection.CreateCommand();
