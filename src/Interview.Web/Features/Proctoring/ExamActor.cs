@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
 using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Actors;
 using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Proctoring;
@@ -12,16 +12,14 @@ namespace Interview.Web.Features.Proctoring;
 /// </summary>
 internal sealed partial class ExamActor : IExam, IAsyncDisposable
 {
-    private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
-    private readonly Task _loop;
+    private readonly Mailbox _mailbox;
+    private readonly Subscribers<ExamSnapshot> _subscribers;
     private readonly IExamStore _store;
     private readonly IRoomRegistry _rooms;
     private readonly IExamBroadcaster _clients;
     private readonly ProctoringOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly List<Action<ExamSnapshot>> _subscribers = [];
-    private readonly Lock _subscribersLock = new();
 
     private readonly Dictionary<string, CandidateEntry> _candidates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IDisposable> _roomSubscriptions = new(StringComparer.Ordinal);
@@ -38,18 +36,16 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
         _time = time;
         _logger = logger;
         _snapshot = ExamSnapshot.Empty(testId);
-        _loop = Task.Run(RunLoopAsync);
+        _subscribers = new(e => Log.SubscriberFailed(logger, testId, e));
+        _mailbox = new($"exam {testId}", () => { if (_changed) Publish(); });
+        _mailbox.Start();
     }
 
     public string TestId { get; }
 
     public ExamSnapshot Snapshot => _snapshot;
 
-    public IDisposable Subscribe(Action<ExamSnapshot> onChange)
-    {
-        lock (_subscribersLock) _subscribers.Add(onChange);
-        return new Subscription(this, onChange);
-    }
+    public IDisposable Subscribe(Action<ExamSnapshot> onChange) => _subscribers.Add(onChange);
 
     /// <summary>Loads the stored candidates and events and starts following the test's rooms. Queued first.</summary>
     public Task LoadAsync(IReadOnlyList<string> roomIds) => Enqueue(async () =>
@@ -107,28 +103,9 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
         }
     }
 
-    private Task<T> Enqueue<T>(Func<Task<T>> work)
-    {
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var accepted = _mailbox.Writer.TryWrite(async () =>
-        {
-            try { completion.SetResult(await work()); }
-            catch (Exception e) { completion.SetException(e); }
-        });
-        if (!accepted) completion.SetException(new ObjectDisposedException($"exam {TestId}"));
-        return completion.Task;
-    }
+    private Task<T> Enqueue<T>(Func<Task<T>> work) => _mailbox.Enqueue(work);
 
-    private Task Enqueue(Func<Task> work) => Enqueue(async () => { await work(); return true; });
-
-    private async Task RunLoopAsync()
-    {
-        await foreach (var work in _mailbox.Reader.ReadAllAsync())
-        {
-            await work();
-            if (_changed) Publish();
-        }
-    }
+    private Task Enqueue(Func<Task> work) => _mailbox.Enqueue(work);
 
     private void Publish()
     {
@@ -137,13 +114,7 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
             [.. _candidates.Values.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(c => c.RoomId).Select(ToView)],
             [.. _streams.Select(ToActiveStream).OfType<ActiveStream>()]);
         _snapshot = snapshot;
-        Action<ExamSnapshot>[] subscribers;
-        lock (_subscribersLock) subscribers = [.. _subscribers];
-        foreach (var subscriber in subscribers)
-        {
-            try { subscriber(snapshot); }
-            catch (Exception e) { Log.SubscriberFailed(_logger, TestId, e); }
-        }
+        _subscribers.Publish(snapshot);
     }
 
     private CandidateView ToView(CandidateEntry c) => new(c.Key, c.RoomId, c.ParticipantId, c.Name, c.State,
@@ -152,17 +123,8 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _mailbox.Writer.TryComplete();
-        await _loop;
+        await _mailbox.CloseAsync();
         foreach (var subscription in _roomSubscriptions.Values) subscription.Dispose();
-    }
-
-    private sealed class Subscription(ExamActor exam, Action<ExamSnapshot> onChange) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (exam._subscribersLock) exam._subscribers.Remove(onChange);
-        }
     }
 
     /// <summary>A candidate's mutable state, owned by the actor's loop.</summary>

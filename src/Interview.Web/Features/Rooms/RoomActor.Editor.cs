@@ -1,4 +1,5 @@
 using Interview.Web.Features.Editor;
+using Interview.Web.Shared.Actors;
 
 namespace Interview.Web.Features.Rooms;
 
@@ -10,7 +11,7 @@ internal sealed partial class RoomActor
     private EditorSession? _editorSession;
     private bool _editorTicking;
     private volatile EditorView _editorView = new(EditorLanguages.Default, []);
-    private readonly List<Action<EditorView>> _editorSubscribers = [];
+    private readonly Subscribers<EditorView> _editorSubscribers;
 
     public EditorView EditorView => _editorView;
 
@@ -32,11 +33,7 @@ internal sealed partial class RoomActor
         }
     }
 
-    public IDisposable SubscribeEditor(Action<EditorView> onChange)
-    {
-        lock (_subscribersLock) _editorSubscribers.Add(onChange);
-        return new CallbackSubscription(() => { lock (_subscribersLock) _editorSubscribers.Remove(onChange); });
-    }
+    public IDisposable SubscribeEditor(Action<EditorView> onChange) => _editorSubscribers.Add(onChange);
 
     public Task<EditorReply> EditorOpenAsync(EditorPeer peer) => Enqueue(() =>
         _record.EndedAt is not null ? Task.FromResult(EditorReply.Rejected("The room has ended.")) : Editor.OpenAsync(peer));
@@ -95,13 +92,7 @@ internal sealed partial class RoomActor
         var view = new EditorView(_editorSession?.Language ?? _editorView.Language, _runs);
         if (view.Language == _editorView.Language && ReferenceEquals(view.Runs, _editorView.Runs)) return;
         _editorView = view;
-        Action<EditorView>[] subscribers;
-        lock (_subscribersLock) subscribers = [.. _editorSubscribers];
-        foreach (var subscriber in subscribers)
-        {
-            try { subscriber(view); }
-            catch (Exception e) { Log.SubscriberFailed(_logger, Id, e); }
-        }
+        _editorSubscribers.Publish(view);
     }
 
     /// <summary>Compacts and drops the document when the room is unloaded.</summary>
@@ -109,12 +100,5 @@ internal sealed partial class RoomActor
     {
         CancelActiveRun();
         if (_editorSession is not null) await _editorSession.UnloadAsync();
-    }
-
-    private sealed class CallbackSubscription(Action dispose) : IDisposable
-    {
-        private Action? _dispose = dispose;
-
-        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Interview.Web.Features.Watch;
+using Interview.Web.Shared.Actors;
 
 namespace Interview.Web.Features.Rooms;
 
@@ -14,18 +15,14 @@ internal sealed partial class RoomActor : IWatchRoom
     private const double MaxPosition = 1e7;
 
     private volatile WatchState _watch = WatchState.Empty;
-    private readonly List<Action<WatchState>> _watchSubscribers = [];
+    private readonly Subscribers<WatchState> _watchSubscribers;
     private readonly HashSet<string> _buffering = new(StringComparer.Ordinal);
     private long _videoCounter;
     private bool _watchChanged;
 
     public WatchState WatchState => _watch;
 
-    public IDisposable SubscribeWatch(Action<WatchState> onChange)
-    {
-        lock (_subscribersLock) _watchSubscribers.Add(onChange);
-        return new CallbackSubscription(() => { lock (_subscribersLock) _watchSubscribers.Remove(onChange); });
-    }
+    public IDisposable SubscribeWatch(Action<WatchState> onChange) => _watchSubscribers.Add(onChange);
 
     public Task<string?> CanControlWatchAsync(string participantId) => Enqueue(() => Task.FromResult(ControlRefusal(participantId, out _)));
 
@@ -198,12 +195,6 @@ internal sealed partial class RoomActor : IWatchRoom
         };
         _watch = state;
         _watchChanged = true;
-        Action<WatchState>[] subscribers;
-        lock (_subscribersLock) subscribers = [.. _watchSubscribers];
-        foreach (var subscriber in subscribers)
-        {
-            try { subscriber(state); }
-            catch (Exception e) { Log.SubscriberFailed(_logger, Id, e); }
-        }
+        _watchSubscribers.Publish(state);
     }
 }

@@ -1,20 +1,20 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
+using Interview.Web.Shared.Actors;
 using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>
-/// The room actor: a mailbox (<see cref="Channel{T}"/>) drained by one loop. All state below is touched only by that
+/// The room actor: a <see cref="Mailbox"/> drained by one loop. All state below is touched only by that
 /// loop; callers get a task that completes when their message has been applied. Snapshots are published after
 /// each message for readers outside the loop.
 /// </summary>
 internal sealed partial class RoomActor : IRoom, IAsyncDisposable
 {
-    private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
-    private readonly Task _loop;
+    private readonly Mailbox _mailbox;
+    private readonly Subscribers<RoomSnapshot> _subscribers;
     private readonly IRoomStore _store;
     private readonly IRoomBroadcaster _broadcaster;
     private readonly RoomOptions _options;
@@ -23,8 +23,6 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly EditorServices _editor;
     private readonly IRecordingStore _recordingStore;
-    private readonly List<Action<RoomSnapshot>> _subscribers = [];
-    private readonly Lock _subscribersLock = new();
 
     private RoomRecord _record;
     private readonly Dictionary<string, Participant> _participants = new(StringComparer.Ordinal);
@@ -57,7 +55,11 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
         _time = time;
         _logger = logger;
         _snapshot = BuildSnapshot();
-        _loop = Task.Run(RunLoopAsync);
+        _subscribers = new(SubscriberFailed);
+        _editorSubscribers = new(SubscriberFailed);
+        _watchSubscribers = new(SubscriberFailed);
+        _mailbox = new($"room {record.Id}", Publish);
+        _mailbox.Start();
     }
 
     public string Id => _record.Id;
@@ -66,37 +68,16 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
 
     private IRoomClient Room => _broadcaster.Group(Id);
 
-    public IDisposable Subscribe(Action<RoomSnapshot> onChange)
-    {
-        lock (_subscribersLock) _subscribers.Add(onChange);
-        return new Subscription(this, onChange);
-    }
+    public IDisposable Subscribe(Action<RoomSnapshot> onChange) => _subscribers.Add(onChange);
 
     public Task<bool> IsEmptyAsync() => Enqueue(() => Task.FromResult(_participants.Count == 0));
 
     /// <summary>Queues <paramref name="work"/> on the room's loop and returns its result.</summary>
-    private Task<T> Enqueue<T>(Func<Task<T>> work)
-    {
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var accepted = _mailbox.Writer.TryWrite(async () =>
-        {
-            try { completion.SetResult(await work()); }
-            catch (Exception e) { completion.SetException(e); }
-        });
-        if (!accepted) completion.SetException(new ObjectDisposedException($"room {Id}"));
-        return completion.Task;
-    }
+    private Task<T> Enqueue<T>(Func<Task<T>> work) => _mailbox.Enqueue(work);
 
-    private Task Enqueue(Func<Task> work) => Enqueue(async () => { await work(); return true; });
+    private Task Enqueue(Func<Task> work) => _mailbox.Enqueue(work);
 
-    private async Task RunLoopAsync()
-    {
-        await foreach (var work in _mailbox.Reader.ReadAllAsync())
-        {
-            await work();
-            Publish();
-        }
-    }
+    private void SubscriberFailed(Exception e) => Log.SubscriberFailed(_logger, Id, e);
 
     private void Publish()
     {
@@ -104,13 +85,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
         if (ReferenceEquals(snapshot.Chat, _snapshot.Chat) && ReferenceEquals(snapshot.Recordings, _snapshot.Recordings) && snapshot.Room == _snapshot.Room &&
             snapshot.Participants.SequenceEqual(_snapshot.Participants) && snapshot.Lobby.SequenceEqual(_snapshot.Lobby)) return;
         _snapshot = snapshot;
-        Action<RoomSnapshot>[] subscribers;
-        lock (_subscribersLock) subscribers = [.. _subscribers];
-        foreach (var subscriber in subscribers)
-        {
-            try { subscriber(snapshot); }
-            catch (Exception e) { Log.SubscriberFailed(_logger, Id, e); }
-        }
+        _subscribers.Publish(snapshot);
     }
 
     private RoomSnapshot BuildSnapshot() => new(
@@ -126,15 +101,6 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     {
         try { await Enqueue(UnloadEditorAsync); }
         catch (ObjectDisposedException) { }
-        _mailbox.Writer.TryComplete();
-        await _loop;
-    }
-
-    private sealed class Subscription(RoomActor room, Action<RoomSnapshot> onChange) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (room._subscribersLock) room._subscribers.Remove(onChange);
-        }
+        await _mailbox.CloseAsync();
     }
 }
