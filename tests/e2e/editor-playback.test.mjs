@@ -1,26 +1,14 @@
 // Session playback in a real browser: two people type, one opens the playback panel and scrubs through the
 // document's history: the start, every step in between (each one a state that really happened, with its author),
 // and the end (the text as it is now).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { twoInRoom } from './support/room.mjs';
 import { waitFor } from './support/wait.mjs';
 import { waitEditorSynced, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser();
 
 async function showStep(page, step) {
   await page.getByTestId('playback-timeline').fill(String(step));
@@ -32,7 +20,7 @@ async function showStep(page, step) {
 }
 
 test('playback scrubs from the empty start through every real state to the current text, naming each author', async () => {
-  const { a, b, close } = await twoInRoom(browser, server.url);
+  const { a, b, close } = await twoInRoom(suite.browser, suite.server.url);
   try {
     await Promise.all([waitEditorSynced(a), waitEditorSynced(b)]);
     const starter = await waitSameText([a, b]);

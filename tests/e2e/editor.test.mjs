@@ -1,29 +1,17 @@
 // The collaborative editor in a real browser: two people type, see each other's cursors, switch the language,
 // run code for everyone; the text survives reloads, server restarts and offline edits.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { joinRoom, twoInRoom } from './support/room.mjs';
 import { TcpProxy } from './support/tcp-proxy.mjs';
 import { waitFor } from './support/wait.mjs';
 import { FIND_EDITOR, waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start({ env: { INTERVIEW_Rooms__ReconnectGraceSeconds: '30' } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser({ env: { INTERVIEW_Rooms__ReconnectGraceSeconds: '30' } });
 
 async function twoEditors({ via } = {}) {
-  const pair = await twoInRoom(browser, server.url, { via });
+  const pair = await twoInRoom(suite.browser, suite.server.url, { via });
   await Promise.all([waitEditorSynced(pair.a), waitEditorSynced(pair.b)]);
   return pair;
 }
@@ -56,7 +44,7 @@ test('two people typing at the same time converge, and see each other\'s named c
       { timeout: 15_000, message: 'Grace\'s cursor removed' }).catch(async (error) => {
       console.log('# cursor styles:', await a.evaluate(() => document.querySelector('style[data-editor-cursors]')?.textContent));
       console.log('# heads:', await a.evaluate(() => [...document.querySelectorAll('.yRemoteSelectionHead')].map((e) => e.className).join(' | ')));
-      console.log(server.output.slice(-4000));
+      console.log(suite.server.output.slice(-4000));
       throw error;
     });
   } finally {
@@ -119,10 +107,10 @@ test('the text survives a reload and a server restart (kill -9)', async () => {
     await waitEditorSynced(b);
     await waitTextEquals([b], 'persist me\ntyped');
 
-    await server.restart();
+    await suite.server.restart();
     // Ada's page reconnects (Blazor reloads it when its circuit is gone) and shows the stored text again.
     await waitTextEquals([a], 'persist me\ntyped', { timeout: 90_000, message: 'Ada\'s editor after the restart' });
-    const fresh = await (await browser.newContext()).newPage();
+    const fresh = await (await suite.browser.newContext()).newPage();
     await joinRoom(fresh, roomUrl, 'Linus');
     await waitEditorSynced(fresh);
     await waitTextEquals([fresh], 'persist me\ntyped', { timeout: 30_000 });
@@ -133,7 +121,7 @@ test('the text survives a reload and a server restart (kill -9)', async () => {
 });
 
 test('edits made while offline merge on reconnect', async () => {
-  const proxy = await TcpProxy.start(server.port);
+  const proxy = await TcpProxy.start(suite.server.port);
   const { a, b, close } = await twoEditors({ via: proxy });
   try {
     await setEditorText(a, 'base\n');

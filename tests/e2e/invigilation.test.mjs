@@ -1,9 +1,7 @@
 // Invigilation in real browsers: a candidate in a room of a test, observers on the test's dashboard asking for
 // the candidate's camera and screen, the watch indicator, and focus events on the timeline across a restart.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { joinRoom } from './support/room.mjs';
 import { newCallPage, probe } from './support/media.mjs';
 import { waitFor } from './support/wait.mjs';
@@ -12,28 +10,19 @@ import {
   createExamRoom, observerLink, openDashboard, card, observedVideo, requestAndTime, waitObservedFrames,
   candidateStreams, waitCandidateReady, timelineKinds, examServerEnv,
 } from './support/exam.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start({ env: examServerEnv });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser({ env: examServerEnv });
 
 test('observers ask for a candidate\'s camera and screen, watch together and stop; the candidate sees it', async () => {
-  const roomUrl = await createExamRoom(server, 'T-streams');
-  const candidate = await newCallPage(browser);
-  const olga = await (await browser.newContext()).newPage();
-  const pavel = await (await browser.newContext()).newPage();
+  const roomUrl = await createExamRoom(suite.server, 'T-streams');
+  const candidate = await newCallPage(suite.browser);
+  const olga = await (await suite.browser.newContext()).newPage();
+  const pavel = await (await suite.browser.newContext()).newPage();
   try {
     await joinRoom(candidate, roomUrl, 'Ada');
     const adaId = await waitCandidateReady(candidate);
-    await openDashboard(olga, await observerLink(server, 'T-streams', 'Olga'));
+    await openDashboard(olga, await observerLink(suite.server, 'T-streams', 'Olga'));
     await card(olga, 'Ada').and(olga.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
     const indicator = candidate.getByTestId('watch-indicator');
     assert.equal(await indicator.isVisible(), false, 'no indicator while nobody watches');
@@ -54,7 +43,7 @@ test('observers ask for a candidate\'s camera and screen, watch together and sto
     await candidate.locator('[data-testid="watch-indicator"][data-minimized="false"]').waitFor();
 
     // A second observer watches the same camera at the same time: one more connection on the candidate's side.
-    await openDashboard(pavel, await observerLink(server, 'T-streams', 'Pavel'));
+    await openDashboard(pavel, await observerLink(suite.server, 'T-streams', 'Pavel'));
     const secondMs = await requestAndTime(pavel, 'Ada', 'camera');
     console.log(`second observer's camera visible after ${secondMs} ms`);
     await card(olga, 'Ada').and(olga.locator('[data-watched="2"]')).waitFor();
@@ -90,10 +79,10 @@ test('observers ask for a candidate\'s camera and screen, watch together and sto
 });
 
 test('focus events show on the candidate\'s timeline and survive a server restart; other candidates see nothing', async () => {
-  const roomUrl = await createExamRoom(server, 'T-focus');
-  const dashboard = await observerLink(server, 'T-focus', 'Olga');
-  const candidate = await (await browser.newContext()).newPage();
-  const olga = await (await browser.newContext()).newPage();
+  const roomUrl = await createExamRoom(suite.server, 'T-focus');
+  const dashboard = await observerLink(suite.server, 'T-focus', 'Olga');
+  const candidate = await (await suite.browser.newContext()).newPage();
+  const olga = await (await suite.browser.newContext()).newPage();
   try {
     await joinRoom(candidate, roomUrl, 'Ada');
     await waitCandidateReady(candidate);
@@ -128,16 +117,16 @@ test('focus events show on the candidate\'s timeline and survive a server restar
     assert.equal(await card(olga, 'Ada').getAttribute('data-events'), '5');
 
     // A second candidate's page shows no dashboard, no timeline and no other candidate's events.
-    const grace = await (await browser.newContext()).newPage();
+    const grace = await (await suite.browser.newContext()).newPage();
     await joinRoom(grace, roomUrl, 'Grace');
     await waitCandidateReady(grace);
     assert.equal(await grace.locator('[data-testid="candidate-timeline"], [data-testid="focus-event"], [data-testid="exam-dashboard"]').count(), 0);
-    await grace.goto(server.url + '/exam/T-focus');
+    await grace.goto(suite.server.url + '/exam/T-focus');
     await grace.getByTestId('exam-refused').waitFor();
     assert.equal(await grace.locator('[data-testid="candidate-card"]').count(), 0);
     await grace.context().close();
 
-    await server.restart();
+    await suite.server.restart();
     await openDashboard(olga, dashboard);
     await waitFor(async () => (await timelineKinds(olga, 'Ada')).join() === expected.join(),
       { timeout: 20_000, message: 'the timeline after the restart' });

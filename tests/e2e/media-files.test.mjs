@@ -1,31 +1,19 @@
 // Files over the data channel and recording, in a real browser with chromium's fake devices.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { waitFor } from './support/wait.mjs';
 import { twoInCall, probe, debugCounts, waitMediaReady } from './support/media.mjs';
 import { createRoom, joinRoom } from './support/room.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start({ env: { INTERVIEW_Media__MaxFileBytes: String(64 * 1024 * 1024) } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser({ env: { INTERVIEW_Media__MaxFileBytes: String(64 * 1024 * 1024) } });
 
 const transfers = (page) => page.locator('[data-testid="file-transfer"]').evaluateAll((items) =>
   items.map((i) => `${i.dataset.name} ${i.dataset.direction} ${i.dataset.state} ${i.querySelector('.file-status')?.textContent}`).join(', '));
 
 test('files reach the peer with the right SHA-256, several at once, with progress; too large and cancelled ones fail clearly', async () => {
-  const { a, b, close } = await twoInCall(browser, server);
+  const { a, b, close } = await twoInCall(suite.browser, suite.server);
   try {
     const big = randomBytes(6 * 1024 * 1024 + 123);
     const small = Buffer.from('hello, interview\n');
@@ -77,7 +65,7 @@ test('files reach the peer with the right SHA-256, several at once, with progres
 });
 
 test('recording the call gives a WebM with a finite duration and a download link; cycles with screen share leak nothing', async () => {
-  const { a, b, close } = await twoInCall(browser, server);
+  const { a, b, close } = await twoInCall(suite.browser, suite.server);
   try {
     await a.getByTestId('record-start').click();
     await b.getByTestId('recording-indicator').waitFor();
@@ -126,13 +114,13 @@ test('with no direct path between the browsers, a file goes through the server, 
   };
   const pages = [];
   for (let i = 0; i < 2; i++) {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(noDirectPath);
     pages.push(await context.newPage());
   }
   const [a, b] = pages;
   try {
-    const roomUrl = await createRoom(a, server.url);
+    const roomUrl = await createRoom(a, suite.server.url);
     await joinRoom(a, roomUrl, 'Ada');
     await waitMediaReady(a);
     await joinRoom(b, roomUrl, 'Grace');

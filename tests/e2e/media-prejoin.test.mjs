@@ -1,26 +1,15 @@
 // The pre-join device check (DeviceCheck.razor + wwwroot/src/media/device-check.js) with chromium's fake devices:
 // preview frames, a moving mic level, the chosen devices and on/off states carried into the call and remembered,
 // and a refused permission that still lets the user join.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { waitFor } from './support/wait.mjs';
 import { newCallPage, waitMediaReady, waitRemoteFrames, remoteVideo, inboundStats, localDeviceId } from './support/media.mjs';
 import { createRoom, waitConnected, cssString } from './support/room.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser();
 
 async function openDeviceCheck(page, roomUrl) {
   if (page.url() !== roomUrl) await page.goto(roomUrl);
@@ -41,10 +30,10 @@ const options = (page, testid) => page.getByTestId(testid).locator('option').eva
 const pressed = (page, testid) => page.getByTestId(testid).getAttribute('aria-pressed');
 
 test('preview and mic level before joining; the chosen mic, camera, speaker and camera-off carry into the call and are remembered', async () => {
-  const a = await newCallPage(browser);
-  const b = await newCallPage(browser);
+  const a = await newCallPage(suite.browser);
+  const b = await newCallPage(suite.browser);
   try {
-    const roomUrl = await createRoom(a, server.url);
+    const roomUrl = await createRoom(a, suite.server.url);
     await openDeviceCheck(a, roomUrl);
 
     // The preview shows the fake camera's frames and the meter moves with the fake microphone's beeps.
@@ -117,7 +106,7 @@ test('a refused camera and microphone are said plainly and joining still works, 
   const denied = await launchBrowser({ media: 'denied' });
   try {
     const page = await (await denied.newContext()).newPage();
-    const roomUrl = await createRoom(page, server.url);
+    const roomUrl = await createRoom(page, suite.server.url);
     await openDeviceCheck(page, roomUrl);
     const message = page.getByTestId('device-message');
     await message.waitFor({ timeout: 15_000 });

@@ -1,28 +1,16 @@
 // The call in a real browser: chromium's fake camera, microphone and screen, two contexts on loopback, no ICE
 // servers (host candidates only).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { waitFor } from './support/wait.mjs';
 import { twoInCall, newCallPage, waitMediaReady, waitRemoteFrames, remoteVideo, probe, debugCounts } from './support/media.mjs';
 import { joinRoom } from './support/room.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser();
 
 test('two participants get each other\'s video; toggles and leaving reach the other side', async () => {
-  const { a, b, aId, bId, firstFrameMs, close } = await twoInCall(browser, server);
+  const { a, b, aId, bId, firstFrameMs, close } = await twoInCall(suite.browser, suite.server);
   try {
     console.log(`# first remote frame ${firstFrameMs} ms after the second participant clicked Join`);
     assert.equal(await remoteVideo(a, bId).getAttribute('data-kind'), 'camera');
@@ -53,7 +41,7 @@ test('two participants get each other\'s video; toggles and leaving reach the ot
 });
 
 test('screen share is shown as data-kind=screen and reverts to the camera, also on the browser\'s own stop', async () => {
-  const { a, b, aId, close } = await twoInCall(browser, server);
+  const { a, b, aId, close } = await twoInCall(suite.browser, suite.server);
   try {
     const video = remoteVideo(b, aId);
     const cameraWidth = await video.evaluate((v) => v.videoWidth);
@@ -86,7 +74,7 @@ test('screen share is shown as data-kind=screen and reverts to the camera, also 
 });
 
 test('leaving and rejoining the call 50 times leaves no connection, track or listener behind', async () => {
-  const { a, b, aId, bId, close } = await twoInCall(browser, server);
+  const { a, b, aId, bId, close } = await twoInCall(suite.browser, suite.server);
   try {
     const toggle = a.getByTestId('call-toggle');
     const started = Date.now();
@@ -117,7 +105,7 @@ test('leaving and rejoining the call 50 times leaves no connection, track or lis
 });
 
 test('both sides renegotiating at once (glare) still ends connected with frames flowing', async () => {
-  const { a, b, aId, bId, close } = await twoInCall(browser, server);
+  const { a, b, aId, bId, close } = await twoInCall(suite.browser, suite.server);
   try {
     const restart = (page) => page.evaluate(async () => (await import('/client/dist/media.js')).restartIce());
     const [onA, onB] = await Promise.all([restart(a), restart(b)]);
@@ -141,8 +129,8 @@ test('both sides renegotiating at once (glare) still ends connected with frames 
 });
 
 test('three participants: everyone gets frames from both others (mesh)', async () => {
-  const { a, b, aId, bId, roomUrl, close } = await twoInCall(browser, server);
-  const c = await newCallPage(browser);
+  const { a, b, aId, bId, roomUrl, close } = await twoInCall(suite.browser, suite.server);
+  const c = await newCallPage(suite.browser);
   try {
     await joinRoom(c, roomUrl, 'Linus');
     const cId = await waitMediaReady(c);

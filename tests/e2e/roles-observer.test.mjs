@@ -1,29 +1,17 @@
 // Observers look in unseen: they enter the call muted, and a candidate's tile grid leaves them out until they
 // unmute. Rooms and invites come from the integration API (a real JWT), so no interviewer page is needed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { joinWithInvite } from './support/roles.mjs';
 import { newCallPage, waitMediaReady, waitRemoteFrames } from './support/media.mjs';
 import { examServerEnv, integrationToken } from './support/exam.mjs';
 import { waitFor } from './support/wait.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start({ env: examServerEnv });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser({ env: examServerEnv });
 
 async function api(path, body) {
-  const response = await fetch(server.url + path, {
+  const response = await fetch(suite.server.url + path, {
     method: 'POST', body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${integrationToken()}` },
   });
@@ -36,8 +24,8 @@ test("a muted observer is left out of the candidate's tiles, and shown once they
   const room = await api('/api/v1/rooms', { title: 'Observed' });
   const candidateInvite = await api(`/api/v1/rooms/${room.id}/invites`, { userId: 'c-1', displayName: 'Cara', role: 'candidate' });
   const observerInvite = await api(`/api/v1/rooms/${room.id}/invites`, { userId: 'o-1', displayName: 'Olive', role: 'observer' });
-  const cara = await newCallPage(browser);
-  const olive = await newCallPage(browser);
+  const cara = await newCallPage(suite.browser);
+  const olive = await newCallPage(suite.browser);
   try {
     await joinWithInvite(cara, candidateInvite.url, 'Cara');
     const caraId = await waitMediaReady(cara);

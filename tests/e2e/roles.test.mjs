@@ -1,25 +1,13 @@
 // Roles, invites, the lobby and interviewer powers in a real browser (Debian chromium via playwright-core).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { joinRoom, waitConnected } from './support/room.mjs';
 import { createRoomWithAccess, createInvite, joinWithInvite, roleOf } from './support/roles.mjs';
 import { waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitTextEquals, FIND_EDITOR } from './support/editor.mjs';
 import { waitFor } from './support/wait.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser();
 
 /** Every WebSocket frame the page receives (Blazor circuit and room hub), as text, to prove what never reaches it. */
 function recordFrames(page) {
@@ -29,12 +17,12 @@ function recordFrames(page) {
 }
 
 test('invite link → lobby → admitted → locked editor is read-only for the candidate; notes never reach the candidate', async () => {
-  const ivy = await (await browser.newContext()).newPage();
-  const cade = await (await browser.newContext()).newPage();
-  const stranger = await (await browser.newContext()).newPage();
+  const ivy = await (await suite.browser.newContext()).newPage();
+  const cade = await (await suite.browser.newContext()).newPage();
+  const stranger = await (await suite.browser.newContext()).newPage();
   const cadeFrames = recordFrames(cade);
   try {
-    const roomUrl = await createRoomWithAccess(ivy, server.url, { requireInvite: true, lobby: true, title: 'Panel' });
+    const roomUrl = await createRoomWithAccess(ivy, suite.server.url, { requireInvite: true, lobby: true, title: 'Panel' });
     await joinRoom(ivy, roomUrl, 'Ivy');
     assert.equal(await roleOf(ivy, 'Ivy'), 'interviewer');
 
@@ -99,11 +87,11 @@ test('invite link → lobby → admitted → locked editor is read-only for the 
 });
 
 test('a revoked invite link no longer lets anyone in; an observer link joins as observer', async () => {
-  const ivy = await (await browser.newContext()).newPage();
-  const olive = await (await browser.newContext()).newPage();
-  const late = await (await browser.newContext()).newPage();
+  const ivy = await (await suite.browser.newContext()).newPage();
+  const olive = await (await suite.browser.newContext()).newPage();
+  const late = await (await suite.browser.newContext()).newPage();
   try {
-    const roomUrl = await createRoomWithAccess(ivy, server.url, { requireInvite: true });
+    const roomUrl = await createRoomWithAccess(ivy, suite.server.url, { requireInvite: true });
     await joinRoom(ivy, roomUrl, 'Ivy');
     const observerUrl = await createInvite(ivy, 'observer');
     await joinWithInvite(olive, observerUrl, 'Olive');

@@ -1,27 +1,15 @@
 // Rooms, presence and chat in a real browser (Debian chromium via playwright-core).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppServer } from './support/server.mjs';
-import { launchBrowser } from './support/browser.mjs';
 import { createRoom, joinRoom, twoInRoom, participantNames, sendChat, chatTexts, waitConnected } from './support/room.mjs';
 import { TcpProxy } from './support/tcp-proxy.mjs';
 import { waitFor } from './support/wait.mjs';
+import { serverAndBrowser } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await AppServer.start({ env: { INTERVIEW_Rooms__ReconnectGraceSeconds: '30' } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = serverAndBrowser({ env: { INTERVIEW_Rooms__ReconnectGraceSeconds: '30' } });
 
 function twoPeople(roomOptions = {}) {
-  return twoInRoom(browser, server.url, { names: ['Ada', 'Grace Hopper'], ...roomOptions });
+  return twoInRoom(suite.browser, suite.server.url, { names: ['Ada', 'Grace Hopper'], ...roomOptions });
 }
 
 test('two people create and join a room and see each other, live', async () => {
@@ -95,7 +83,7 @@ test('a reload keeps identity and chat history', async () => {
 
 test('a full room shows a clear page to the next person', async () => {
   const { a, b, roomUrl, close } = await twoPeople({ capacity: 2 });
-  const c = await (await browser.newContext()).newPage();
+  const c = await (await suite.browser.newContext()).newPage();
   try {
     await c.goto(roomUrl);
     const notice = c.locator('[data-testid="room-notice"][data-kind="full"]');
@@ -116,7 +104,7 @@ test('the creator ends the room and everyone sees that it has ended', async () =
     await a.getByTestId('end-room').click();
     await a.getByTestId('end-room-confirm').click();
     await b.locator('[data-testid="room-notice"][data-kind="ended"]').waitFor();
-    const late = await (await browser.newContext()).newPage();
+    const late = await (await suite.browser.newContext()).newPage();
     await late.goto(roomUrl);
     await late.locator('[data-testid="room-notice"][data-kind="ended"]').waitFor();
     assert.match(await late.getByTestId('room-notice').innerText(), /this room has ended/i);
@@ -127,9 +115,9 @@ test('the creator ends the room and everyone sees that it has ended', async () =
 });
 
 test('an unknown room id gets a friendly 404 with a way to create a room', async () => {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await suite.browser.newContext()).newPage();
   try {
-    const response = await page.goto(server.url + '/r/zzzzzzzzzz');
+    const response = await page.goto(suite.server.url + '/r/zzzzzzzzzz');
     assert.equal(response.status(), 404);
     const notice = page.getByTestId('not-found');
     await notice.waitFor();
@@ -140,13 +128,13 @@ test('an unknown room id gets a friendly 404 with a way to create a room', async
 });
 
 test('a dropped connection shows reconnecting, then connected, with presence restored', async () => {
-  const proxy = await TcpProxy.start(server.port);
-  const a = await (await browser.newContext()).newPage();
-  const b = await (await browser.newContext()).newPage();
+  const proxy = await TcpProxy.start(suite.server.port);
+  const a = await (await suite.browser.newContext()).newPage();
+  const b = await (await suite.browser.newContext()).newPage();
   try {
-    const roomUrl = await createRoom(a, server.url);
+    const roomUrl = await createRoom(a, suite.server.url);
     await joinRoom(a, roomUrl, 'Ada');
-    await joinRoom(b, roomUrl.replace(server.url, proxy.url), 'Linus');
+    await joinRoom(b, roomUrl.replace(suite.server.url, proxy.url), 'Linus');
 
     proxy.cut();
     await b.locator('[data-testid="connection-status"][data-state="reconnecting"]').waitFor({ timeout: 15_000 });
@@ -172,7 +160,7 @@ test('a server restart keeps rooms and chat; pages reconnect by themselves', asy
     await sendChat(a, 'persisted message');
     await b.locator('[data-testid="chat-message"]', { hasText: 'persisted message' }).waitFor();
 
-    await server.restart();
+    await suite.server.restart();
 
     for (const page of [a, b]) {
       await waitConnected(page, 45_000);
