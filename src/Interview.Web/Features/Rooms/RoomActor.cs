@@ -8,8 +8,8 @@ namespace Interview.Web.Features.Rooms;
 
 /// <summary>
 /// The room actor: a <see cref="Mailbox"/> drained by one loop. All state below is touched only by that
-/// loop; callers get a task that completes when their message has been applied. Snapshots are published after
-/// each message for readers outside the loop.
+/// loop. After each message a snapshot is published for readers outside the loop; then the caller's task
+/// completes, so the snapshot it reads next already includes its message.
 /// </summary>
 internal sealed partial class RoomActor : IRoom, IAsyncDisposable
 {

@@ -4,13 +4,14 @@ namespace Interview.Web.Shared.Actors;
 
 /// <summary>
 /// The single-writer loop of an actor (a room, an exam): work is queued and run one item at a time, in order, so the
-/// actor's state needs no locks. Each caller gets a task that completes with its own item's result or failure;
-/// <paramref name="afterEach"/> runs after every item (actors publish their snapshot there).
+/// actor's state needs no locks. <paramref name="afterEach"/> runs after every item (actors publish their snapshot
+/// there); then the caller's task completes with the item's result or failure, so a caller whose call has returned
+/// reads a snapshot that already includes it.
 /// </summary>
 /// <param name="name">The actor, for the error a caller gets once the mailbox is closed.</param>
 internal sealed class Mailbox(string name, Action afterEach)
 {
-    private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
+    private readonly Channel<Func<Task<Action>>> _work = Channel.CreateUnbounded<Func<Task<Action>>>(new() { SingleReader = true });
     private Task? _loop;
 
     /// <summary>Starts the loop; call once, when the actor is fully built.</summary>
@@ -22,8 +23,15 @@ internal sealed class Mailbox(string name, Action afterEach)
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var accepted = _work.Writer.TryWrite(async () =>
         {
-            try { completion.SetResult(await work()); }
-            catch (Exception e) { completion.SetException(e); }
+            try
+            {
+                var result = await work();
+                return () => completion.SetResult(result);
+            }
+            catch (Exception e)
+            {
+                return () => completion.SetException(e);
+            }
         });
         if (!accepted) completion.SetException(new ObjectDisposedException(name));
         return completion.Task;
@@ -42,8 +50,9 @@ internal sealed class Mailbox(string name, Action afterEach)
     {
         await foreach (var work in _work.Reader.ReadAllAsync())
         {
-            await work();
-            afterEach();
+            var complete = await work();
+            try { afterEach(); }
+            finally { complete(); }
         }
     }
 }

@@ -38,7 +38,8 @@ public sealed class ProctoringStreamTests : ExamTestBase
         // An observer whose connection closes stops watching at once.
         await pavel.DisposeAsync();
         Assert.Empty((await ada.ObserversChanged.NextAsync()).Watchers);
-        Assert.Empty((await Exams.GetAsync("101")).Snapshot.Streams);
+        // The candidate is told from inside the exam's message; its snapshot is published as that message ends.
+        await SnapshotWhenAsync("101", s => s.Streams.Length == 0, "no stream left in the exam's snapshot");
     }
 
     [Fact]
