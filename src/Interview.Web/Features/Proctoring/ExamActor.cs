@@ -38,7 +38,6 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
         _snapshot = ExamSnapshot.Empty(testId);
         _subscribers = new(e => Log.SubscriberFailed(logger, testId, e));
         _mailbox = new($"exam {testId}", () => { if (_changed) Publish(); });
-        _mailbox.Start();
     }
 
     public string TestId { get; }

@@ -59,7 +59,6 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
         _editorSubscribers = new(SubscriberFailed);
         _watchSubscribers = new(SubscriberFailed);
         _mailbox = new($"room {record.Id}", Publish);
-        _mailbox.Start();
     }
 
     public string Id => _record.Id;

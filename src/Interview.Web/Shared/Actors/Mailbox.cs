@@ -4,18 +4,26 @@ namespace Interview.Web.Shared.Actors;
 
 /// <summary>
 /// The single-writer loop of an actor (a room, an exam): work is queued and run one item at a time, in order, so the
-/// actor's state needs no locks. <paramref name="afterEach"/> runs after every item (actors publish their snapshot
-/// there); then the caller's task completes with the item's result or failure, so a caller whose call has returned
-/// reads a snapshot that already includes it.
+/// actor's state needs no locks. An action runs after every item (actors publish their snapshot there); then the
+/// caller's task completes with the item's result or failure, so a caller whose call has returned reads a snapshot
+/// that already includes it. The loop starts with the mailbox: build it last, once everything that action reads is
+/// set.
 /// </summary>
-/// <param name="name">The actor, for the error a caller gets once the mailbox is closed.</param>
-internal sealed class Mailbox(string name, Action afterEach)
+internal sealed class Mailbox
 {
     private readonly Channel<Func<Task<Action>>> _work = Channel.CreateUnbounded<Func<Task<Action>>>(new() { SingleReader = true });
-    private Task? _loop;
+    private readonly string _name;
+    private readonly Action _afterEach;
+    private readonly Task _loop;
 
-    /// <summary>Starts the loop; call once, when the actor is fully built.</summary>
-    public void Start() => _loop = Task.Run(RunAsync);
+    /// <param name="name">The actor, for the error a caller gets once the mailbox is closed.</param>
+    /// <param name="afterEach">Runs after every item, before its caller is answered.</param>
+    public Mailbox(string name, Action afterEach)
+    {
+        _name = name;
+        _afterEach = afterEach;
+        _loop = Task.Run(RunAsync);
+    }
 
     /// <summary>Queues <paramref name="work"/> and returns its result.</summary>
     public Task<T> Enqueue<T>(Func<Task<T>> work)
@@ -33,7 +41,7 @@ internal sealed class Mailbox(string name, Action afterEach)
                 return () => completion.SetException(e);
             }
         });
-        if (!accepted) completion.SetException(new ObjectDisposedException(name));
+        if (!accepted) completion.SetException(new ObjectDisposedException(_name));
         return completion.Task;
     }
 
@@ -43,7 +51,7 @@ internal sealed class Mailbox(string name, Action afterEach)
     public Task CloseAsync()
     {
         _work.Writer.TryComplete();
-        return _loop ?? Task.CompletedTask;
+        return _loop;
     }
 
     private async Task RunAsync()
@@ -51,7 +59,7 @@ internal sealed class Mailbox(string name, Action afterEach)
         await foreach (var work in _work.Reader.ReadAllAsync())
         {
             var complete = await work();
-            try { afterEach(); }
+            try { _afterEach(); }
             finally { complete(); }
         }
     }
