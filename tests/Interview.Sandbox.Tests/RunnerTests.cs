@@ -17,7 +17,8 @@ public class RunnerTests
         public void Output(OutputStream stream, string text)
         {
             Chunks.Enqueue((stream, text));
-            if (text.Contains("first")) FirstLine.TrySetResult();
+            // The whole line: python may write the text and its newline in two chunks.
+            if (string.Concat(Chunks.Select(c => c.Text)).Contains("first\n")) FirstLine.TrySetResult();
         }
     }
 
