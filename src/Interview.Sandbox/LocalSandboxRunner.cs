@@ -44,6 +44,7 @@ public sealed class LocalSandboxRunner : ICodeRunner, IDisposable
         _cgroups = new CgroupTree(Options.CgroupRoot, Options.CgroupName, instance);
         var seccomp = Options.Seccomp ? SeccompFilter.WriteTo(Path.Combine(_stateDirectory, "seccomp.bpf")) : null;
         var layout = new SandboxLayout(Options, _catalog, _stateDirectory, seccomp);
+        SandboxInstance.PrepareProcessStarts();
         _launcher = new DedicatedThread("sandbox-launcher");
         _janitor = new DedicatedThread("sandbox-janitor");
         _queue = new FairQueue(Options.MaxConcurrentRuns, Options.MaxQueueLength, Options.MaxQueuedPerOwner);

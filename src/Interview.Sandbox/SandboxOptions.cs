@@ -31,6 +31,10 @@ public sealed class SandboxOptions
     /// it: sandboxed processes then own nothing on the host. Default 61000.</summary>
     [Range(typeof(uint), "1000", "4000000000")] public uint HostUid { get; set; } = 61000;
 
+    /// <summary>Starts every sandbox through the launcher script (as on cgroup v2) even where the launcher thread
+    /// could start bubblewrap itself: for tests of that path on cgroup v1 machines.</summary>
+    internal bool LaunchThroughScript { get; set; }
+
     /// <summary>The uid (and gid) programs see inside the sandbox. Default 1000.</summary>
     [Range(typeof(uint), "1", "65533")] public uint SandboxUid { get; set; } = 1000;
 

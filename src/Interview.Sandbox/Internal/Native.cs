@@ -36,6 +36,20 @@ internal static partial class Native
     [DllImport("libc", EntryPoint = "close")]
     private static extern int CloseRaw(int fd);
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+    private static extern int OpenRaw(string path, int flags);
+
+    [DllImport("libc", EntryPoint = "gettid")]
+    public static extern int GetTid();
+
+    // Raw system calls: glibc's setresuid/setresgid/setgroups apply to every thread of the process; the kernel's
+    // calls change the calling thread's credentials only, which is what ThreadCredentials needs.
+    [DllImport("libc", SetLastError = true, EntryPoint = "syscall")]
+    private static extern long Syscall3(long number, long a, long b, long c);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "syscall")]
+    private static extern long SyscallGroups(long number, long count, [In, Out] uint[]? groups);
+
     [StructLayout(LayoutKind.Sequential)]
     private struct PollFd
     {
@@ -98,7 +112,57 @@ internal static partial class Native
         if (ChmodRaw(path, mode) != 0) throw Error($"chmod {path}");
     }
 
-    public static void Kill(int pid, int signal) => KillRaw(pid, signal);
+    /// <summary>Sends a signal, never to this process itself (a v1 cgroup lists it while the launcher thread is
+    /// inside) nor to init.</summary>
+    public static void Kill(int pid, int signal)
+    {
+        if (pid > 1 && pid != Environment.ProcessId) KillRaw(pid, signal);
+    }
+
+    /// <summary>Opens a file read-only <em>without</em> close-on-exec, so that the next child inherits it.</summary>
+    public static int OpenInheritable(string path)
+    {
+        var fd = OpenRaw(path, 0); // O_RDONLY
+        return fd >= 0 ? fd : throw Error($"open {path}");
+    }
+
+    public static void Close(int fd) => CloseRaw(fd);
+
+    private static readonly (long GetGroups, long SetGroups, long SetResUid, long SetResGid) Calls =
+        RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => (115, 116, 117, 119),
+            Architecture.Arm64 => (158, 159, 147, 149),
+            var other => (-1, -1, -1, -1), // ThreadCredentials refuses these (the launcher script is used instead)
+        };
+
+    /// <summary>True where the per-thread credential calls below are known.</summary>
+    public static bool HasThreadCredentials => Calls.SetResUid > 0;
+
+    public static uint[] GetThreadGroups()
+    {
+        var n = SyscallGroups(Calls.GetGroups, 0, null);
+        if (n < 0) throw Error("getgroups");
+        var groups = new uint[n];
+        if (n > 0 && SyscallGroups(Calls.GetGroups, n, groups) != n) throw Error("getgroups");
+        return groups;
+    }
+
+    public static void SetThreadGroups(uint[] groups)
+    {
+        if (SyscallGroups(Calls.SetGroups, groups.Length, groups.Length == 0 ? null : groups) != 0) throw Error("setgroups");
+    }
+
+    /// <summary>setresuid for the calling thread; uint.MaxValue (-1) leaves an id unchanged.</summary>
+    public static void SetThreadUids(uint real, uint effective, uint saved)
+    {
+        if (Syscall3(Calls.SetResUid, (int)real, (int)effective, (int)saved) != 0) throw Error("setresuid");
+    }
+
+    public static void SetThreadGids(uint real, uint effective, uint saved)
+    {
+        if (Syscall3(Calls.SetResGid, (int)real, (int)effective, (int)saved) != 0) throw Error("setresgid");
+    }
 
     private static IOException Error(string what)
     {

@@ -7,12 +7,14 @@ internal sealed class CgroupV1 : RunCgroup
 {
     public static readonly string[] Controllers = ["memory", "pids", "cpuacct", "freezer"];
 
-    private readonly string _memory, _pids, _cpuacct, _freezer;
+    [ThreadStatic] private static string[]? s_homeTasks;
+    private readonly string _root, _memory, _pids, _cpuacct, _freezer;
     private readonly bool _hasMemsw;
     private long _oomBaseline;
 
     public CgroupV1(string root, string relative)
     {
+        _root = root;
         _memory = Path.Combine(root, "memory", relative);
         _pids = Path.Combine(root, "pids", relative);
         _cpuacct = Path.Combine(root, "cpuacct", relative);
@@ -87,6 +89,53 @@ internal sealed class CgroupV1 : RunCgroup
                 foreach (var pid in Pids(Path.Combine(dir, "cgroup.procs"))) Native.Kill(pid, Native.SigKill);
             if (freeze || !Read(state).StartsWith("THAWED", StringComparison.Ordinal)) Write(state, "THAWED");
             Thread.Sleep(round < 20 ? 1 : 10);
+        }
+    }
+
+    /// <summary>
+    /// Moves the calling thread alone (v1 lets threads of one process sit in different groups) into this group
+    /// until disposed, then back where it was: a process it forks meanwhile starts inside, so that bubblewrap and
+    /// everything after it are covered from their first instruction, without a helper process to join first.
+    /// While inside, the thread counts against pids.max, and this process is listed in cgroup.procs (which is why
+    /// <see cref="Native.Kill"/> never signals this process).
+    /// </summary>
+    public ThreadMembership AdmitCallingThread()
+    {
+        var membership = new ThreadMembership(Dirs, s_homeTasks ??= HomeTasks(_root));
+        try
+        {
+            var tid = Native.GetTid().ToString();
+            foreach (var dir in Dirs) Write(Path.Combine(dir, "tasks"), tid);
+        }
+        catch
+        {
+            membership.Dispose();
+            throw;
+        }
+        return membership;
+    }
+
+    /// <summary>The tasks files of the calling thread's own groups, one per controller (as <see cref="Dirs"/>).</summary>
+    private static string[] HomeTasks(string root)
+    {
+        var lines = File.ReadAllLines("/proc/thread-self/cgroup").Select(l => l.Split(':', 3)).Where(f => f.Length == 3).ToList();
+        return [.. Controllers.Select(c =>
+        {
+            var line = lines.FirstOrDefault(f => f[1].Split(',').Contains(c))
+                ?? throw new IOException($"this thread is in no {c} cgroup");
+            return Path.Combine(root, c, line[2].TrimStart('/'), "tasks");
+        })];
+    }
+
+    /// <summary>Puts the thread back into its own groups, with any thread the runtime may have created from it
+    /// meanwhile (a new thread starts in its creator's groups): none of this process may stay behind.</summary>
+    internal readonly struct ThreadMembership(string[] dirs, string[] homeTasks) : IDisposable
+    {
+        public void Dispose()
+        {
+            for (var i = 0; i < dirs.Length; i++)
+                foreach (var tid in Pids(Path.Combine(dirs[i], "tasks")))
+                    if (Directory.Exists($"/proc/self/task/{tid}")) Write(homeTasks[i], tid.ToString());
         }
     }
 

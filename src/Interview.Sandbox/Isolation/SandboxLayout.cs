@@ -4,26 +4,24 @@ namespace Interview.Sandbox.Isolation;
 
 /// <summary>
 /// What every sandbox looks like, computed once per runner: the bubblewrap arguments (namespaces, read-only
-/// runtime binds, /proc, /dev, the box) and the launcher script that puts bubblewrap in its cgroup with rlimits and
-/// an unprivileged host uid. Only the box path and the cgroup differ between sandboxes.
+/// runtime binds, /proc, /dev, the box), the stub that waits inside for the step, and the launcher script used
+/// where bubblewrap cannot be started straight from the launcher thread. Only the box path and the cgroup differ
+/// between sandboxes.
 /// </summary>
 internal sealed class SandboxLayout
 {
     /// <summary>
-    /// Runs as root in the host, as the sandbox's first process, then execs setpriv → bwrap. Arguments: the number
-    /// of cgroup.procs files, those files, CPU seconds, file size (512-byte blocks), open files, stack (KiB), host uid,
-    /// seccomp filter file (or empty), then bwrap's argv. Joining the cgroup before anything else runs makes the
-    /// cgroup cover every later process; the hard rlimits set here are the server maxima, lowered per step by the
-    /// stub. Exit code 125 means the launcher itself failed.
+    /// Where the launcher thread cannot start bubblewrap itself (cgroup v2, where a single thread cannot change
+    /// groups), this script runs as root in the host as the sandbox's first process: it joins the cgroup, then execs
+    /// setpriv → bwrap. Arguments: the number of cgroup.procs files, those files, the host uid, then bwrap's argv.
+    /// Exit code 125 means the launcher itself failed.
     /// </summary>
     public const string LauncherScript = """
         n=$1; shift
         while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n - 1)); done
-        ulimit -t "$1" && ulimit -f "$2" && ulimit -n "$3" && ulimit -s "$4" && ulimit -c 0 || exit 125
-        uid=$5; seccomp=$6; shift 6
+        uid=$1; shift
         unset PWD OLDPWD
-        set -- /usr/bin/setpriv --reuid="$uid" --regid="$uid" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@"
-        if [ -n "$seccomp" ]; then exec "$@" 3<"$seccomp"; else exec "$@"; fi
+        exec /usr/bin/setpriv --reuid="$uid" --regid="$uid" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@"
         """;
 
     /// <summary>
@@ -97,26 +95,21 @@ internal sealed class SandboxLayout
 
     public string? SeccompFile { get; }
 
-    /// <summary>The launcher's argv (after <c>dash -c LauncherScript launcher</c>) for one sandbox.</summary>
-    public IReadOnlyList<string> LauncherArguments(Box box, RunCgroup cgroup)
+    /// <summary>bubblewrap's argv (its path first) for one sandbox; <paramref name="seccompFd"/> is an inherited
+    /// descriptor of the seccomp filter, or -1.</summary>
+    public IReadOnlyList<string> BwrapArguments(Box box, int seccompFd)
     {
-        var o = Options;
-        var m = o.Maximum;
-        var args = new List<string>(_args.Count + 32) { cgroup.ProcsFiles.Count.ToString() };
-        args.AddRange(cgroup.ProcsFiles);
-        args.Add(((m.CpuTimeMs ?? 30_000) / 1000 + 2).ToString());
-        args.Add(((long)(m.FileSizeMb ?? 512) * 2048).ToString());
-        args.Add(o.OpenFiles.ToString());
-        args.Add((o.StackMb * 1024).ToString());
-        args.Add(o.HostUid.ToString());
-        args.Add(SeccompFile ?? "");
-        args.Add(o.BwrapPath);
+        var args = new List<string>(_args.Count + 16) { Options.BwrapPath };
         args.AddRange(_args);
-        if (SeccompFile is not null) args.AddRange(["--seccomp", "3"]);
+        if (seccompFd >= 0) args.AddRange(["--seccomp", seccompFd.ToString()]);
         args.AddRange([
             "--bind", box.Path, "/box", "--symlink", "/box/tmp", "/tmp", "--chdir", "/box/work",
             "--clearenv", "--"]);
         args.AddRange(StubCommand);
         return args;
     }
+
+    /// <summary>The launcher script's argv (after <c>dash -c LauncherScript launcher</c>).</summary>
+    public IReadOnlyList<string> LauncherArguments(RunCgroup cgroup, IReadOnlyList<string> bwrap) =>
+        [cgroup.ProcsFiles.Count.ToString(), .. cgroup.ProcsFiles, Options.HostUid.ToString(), .. bwrap];
 }
