@@ -27,7 +27,7 @@ internal sealed class SandboxLayout
     /// <summary>
     /// The first process inside the sandbox (pid 2, under bwrap's init): it writes one byte to stdout (the sandbox
     /// is ready: the host starts the program's clock from there and drops the byte), waits for one line on stdin —
-    /// the step's limits, environment and command, written by the host — and evaluates it, which lowers the rlimits
+    /// the step's limits, environment and command, written by the host — and evaluates it, which sets the rlimits
     /// and execs the program. dash reads that line byte by byte, so the rest of stdin is left for the program.
     /// </summary>
     public static readonly string[] StubCommand = ["/usr/bin/dash", "-c", "printf . && IFS= read -r l && eval \"$l\""];
