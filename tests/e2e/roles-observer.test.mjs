@@ -1,5 +1,6 @@
 // Observers look in unseen: they enter the call muted, and a candidate's tile grid leaves them out until they
-// unmute. Rooms and invites come from the integration API (a real JWT), so no interviewer page is needed.
+// unmute, and no recording composes them while they are silent. Rooms and invites come from the integration API
+// (a real JWT).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { joinWithInvite } from './support/roles.mjs';
@@ -53,5 +54,40 @@ test("a muted observer is left out of the candidate's tiles, and shown once they
   } finally {
     await cara.context().close();
     await olive.context().close();
+  }
+});
+
+test("a silent observer is left out of a recording even where their tile shows, and is recorded once they speak", async () => {
+  const room = await api('/api/v1/rooms', { title: 'Recorded' });
+  const interviewerInvite = await api(`/api/v1/rooms/${room.id}/invites`, { userId: 'i-1', displayName: 'Ivan', role: 'interviewer' });
+  const observerInvite = await api(`/api/v1/rooms/${room.id}/invites`, { userId: 'o-2', displayName: 'Omar', role: 'observer' });
+  const ivan = await newCallPage(suite.browser);
+  const omar = await newCallPage(suite.browser);
+  try {
+    await joinWithInvite(ivan, interviewerInvite.url, 'Ivan');
+    await waitMediaReady(ivan);
+    await joinWithInvite(omar, observerInvite.url, 'Omar');
+    const omarId = await waitMediaReady(omar);
+    await waitRemoteFrames(ivan, omarId);
+    // The interviewer sees the observer's tile...
+    assert.equal(await ivan.locator(`figure.tile[data-peer="${omarId}"]`).isVisible(), true);
+
+    // ...but a recording made while the observer is silent composes only the interviewer's own video.
+    const panel = ivan.getByTestId('recording-panel');
+    const composed = async () => Number(await panel.getAttribute('data-composed-videos'));
+    await ivan.getByTestId('record-start').click();
+    await waitFor(async () => (await composed()) === 1, { timeout: 20_000, message: 'one video composed while the observer is silent' });
+
+    const mic = omar.getByTestId('toggle-mic');
+    await mic.click();
+    await waitFor(async () => (await composed()) === 2, { timeout: 20_000, message: 'the observer is composed once unmuted' });
+    await mic.click();
+    await waitFor(async () => (await composed()) === 1, { timeout: 20_000, message: 'and left out again when muted' });
+
+    await ivan.getByTestId('record-stop').click();
+    await ivan.getByTestId('recording').first().waitFor({ timeout: 20_000 });
+  } finally {
+    await ivan.context().close();
+    await omar.context().close();
   }
 });

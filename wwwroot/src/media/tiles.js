@@ -2,6 +2,8 @@
 // data-kind), with name, muted icons, speaking ring, connection state with a retry button, and a stats panel that
 // samples getStats only while it is open. Owns no media: streams come from the call. On a candidate's page, an
 // observer's tile stays hidden while that observer's microphone is off (observers look in without being seen).
+// Such a silent observer is also left out of recordings, whoever records, since a recording can reach the
+// candidate later. That includes this tab's own video when this tab is a silent observer.
 import { h } from './dom.js';
 import { StatsSampler } from './stats.js';
 
@@ -78,7 +80,8 @@ export class Tiles {
     const e = this.#remote.get(id);
     if (!e) return;
     e.tile.dataset.role = role;
-    e.tile.hidden = this.selfRole === 'candidate' && role === 'observer' && !mic;
+    e.silentObserver = role === 'observer' && !mic;
+    e.tile.hidden = this.selfRole === 'candidate' && e.silentObserver;
     e.video.dataset.mic = e.tile.dataset.mic = mic ? 'on' : 'off';
     e.video.dataset.camera = e.tile.dataset.camera = camera ? 'on' : 'off';
     e.video.dataset.kind = screen ? 'screen' : 'camera';
@@ -101,8 +104,11 @@ export class Tiles {
     await Promise.all([...this.#remote.values()].map((e) => e.video.setSinkId?.(deviceId).catch(() => {})));
   }
 
-  /** The video elements to compose in a recording, this tab's first. */
-  videos() { return [this.localVideo, ...[...this.#remote.values()].map((e) => e.video)]; }
+  /** The video elements to compose in a recording, this tab's first; silent observers never. */
+  videos() {
+    const self = this.selfRole === 'observer' && this.#local.dataset.mic === 'off' ? [] : [this.localVideo];
+    return [...self, ...[...this.#remote.values()].filter((e) => !e.silentObserver).map((e) => e.video)];
+  }
 
   remove(id) {
     const e = this.#remote.get(id);

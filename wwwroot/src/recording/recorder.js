@@ -21,12 +21,13 @@ export class CallRecorder {
   get recording() { return this.#recorder?.state === 'recording'; }
 
   /**
-   * @param source { videos: () => HTMLVideoElement[], audioTracks: MediaStreamTrack[], screenTrack: MediaStreamTrack|null }
+   * @param source { videos: () => HTMLVideoElement[], audioTracks: MediaStreamTrack[], screenTrack: MediaStreamTrack|null,
+   *   onFrame?: (videoCount) => void } (onFrame: after each composed frame, with the number of videos drawn)
    * @param mode 'call' (composed) | 'screen'
    */
   start(source, mode = 'call') {
     if (this.#recorder) throw new Error('Already recording');
-    const video = mode === 'screen' && source.screenTrack ? source.screenTrack.clone() : this.#composeVideo(source.videos);
+    const video = mode === 'screen' && source.screenTrack ? source.screenTrack.clone() : this.#composeVideo(source.videos, source.onFrame);
     if (mode === 'screen' && source.screenTrack) this.#created.push(video);
     const tracks = [video, ...this.#mixAudio(source.audioTracks)];
     this.#mime = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m)) ?? '';
@@ -50,7 +51,7 @@ export class CallRecorder {
     return { blob, durationMs, mime: blob.type };
   }
 
-  #composeVideo(videos) {
+  #composeVideo(videos, onFrame) {
     const canvas = document.createElement('canvas');
     canvas.width = WIDTH;
     canvas.height = HEIGHT;
@@ -67,6 +68,7 @@ export class CallRecorder {
         const dw = v.videoWidth * scale, dh = v.videoHeight * scale;
         ctx.drawImage(v, (i % cols) * w + (w - dw) / 2, Math.floor(i / cols) * h + (h - dh) / 2, dw, dh);
       });
+      onFrame?.(live.length);
     };
     draw();
     this.#timer = setInterval(draw, 1000 / FPS);

@@ -1,8 +1,9 @@
 // Recording controls and the list of recordings: record-start / record-stop, a choice of what to record (the
 // composed call or the shared screen), a "recording" indicator while anyone in the room records, and recording
 // items with duration, size, preview, an <a download> link and an upload to the room (recording-upload; the room's
-// list itself is rendered by Blazor, RoomRecordings.razor). Object URLs are revoked when an item is deleted and on
-// dispose(), and uploads still running are aborted.
+// list itself is rendered by Blazor, RoomRecordings.razor). While the call is composed, the panel's
+// data-composed-videos says how many videos the last frame drew. Object URLs are revoked when an item is deleted
+// and on dispose(), and uploads still running are aborted.
 import { h, formatBytes } from '../media/dom.js';
 import { CallRecorder } from './recorder.js';
 import { uploadRecording } from './upload.js';
@@ -34,7 +35,7 @@ export class RecordingsPanel {
     this.#start = h('button', { class: 'button', type: 'button', dataset: { testid: 'record-start' }, onclick: () => this.#begin() }, '● Record');
     this.#stop = h('button', { class: 'button danger', type: 'button', hidden: true, dataset: { testid: 'record-stop' }, onclick: () => this.#end() }, '■ Stop');
     this.#indicator = h('p', { class: 'recording-indicator', hidden: true, role: 'status', dataset: { testid: 'recording-indicator' } }, '● Recording in progress');
-    this.element = h('section', { class: 'recording-panel', 'aria-label': 'Recording' },
+    this.element = h('section', { class: 'recording-panel', 'aria-label': 'Recording', dataset: { testid: 'recording-panel' } },
       h('h2', {}, 'Recording'), this.#indicator, h('div', { class: 'record-controls' }, this.#mode, this.#start, this.#stop), this.#list);
     this.#offs.push(call.on('peers', () => this.#renderIndicator()), call.on('state', () => this.#onState()),
       call.on('stopped', () => { if (this.#recorder.recording) this.#end(); }));
@@ -58,6 +59,7 @@ export class RecordingsPanel {
     this.#screenMode = mode === 'screen';
     this.#recorder.start({
       videos: () => this.#tiles.videos(),
+      onFrame: (count) => { this.element.dataset.composedVideos = String(count); },
       audioTracks: [this.#call.local?.audioTrack, ...links.flatMap((l) => l.remoteStream.getAudioTracks())],
       screenTrack: this.#call.screenTrack,
     }, mode);
@@ -69,6 +71,7 @@ export class RecordingsPanel {
   async #end() {
     this.#stop.hidden = true;
     const result = await this.#recorder.stop();
+    delete this.element.dataset.composedVideos;
     this.#start.hidden = false;
     this.#call.setRecording(false);
     if (result) this.#add(result);
