@@ -1,4 +1,4 @@
-// Watch together in real browsers with a direct video: load, pause, seek, a late joiner. A local WebM clip, a fake
+// Watch together in real browsers with a direct video: load, pause, seek, speed, a late joiner. A local WebM clip, a fake
 // oEmbed endpoint and a fake YouTube IFrame API (support/watch-fixtures.mjs): nothing leaves the machine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +38,32 @@ test('a direct video loaded by one plays for both; pause and seek propagate', as
     await seekTo(b, 60);
     await Promise.all([waitPosition(a, (p) => p >= 60 && p < 63, 'Ada past 60 s'), waitPosition(b, (p) => p >= 60 && p < 63, 'Grace past 60 s')]);
     assert.equal((await readPlayer(a)).playing, true);
+  } finally {
+    await close();
+  }
+});
+
+test('a speed chosen by one plays for both, and the players stay together at it', async () => {
+  const { a, b, close } = await twoPeople();
+  try {
+    await bothReady(a, b);
+    await loadVideo(a, fixtures().clipUrl);
+    await Promise.all([waitPlaying(a, true, { kind: 'html5' }), waitPlaying(b, true, { kind: 'html5' })]);
+
+    await a.getByTestId('player-rate').selectOption('1.5');
+    await waitFor(async () => (await b.getByTestId('player-rate').inputValue()) === '1.5', { message: "Grace's speed shows 1.5×" });
+    // The local rate is 1.5, give or take the drift correction's nudge of at most 10 %.
+    await waitFor(async () => Math.abs((await readPlayer(b)).rate - 1.5) <= 0.15, { message: "Grace's player at 1.5×" });
+    const start = await readPlayer(b);
+    await waitFor(async () => (await readPlayer(b)).at - start.at >= 2000, { timeout: 5000, message: 'two seconds of playing' });
+    const end = await readPlayer(b);
+    const speed = (end.position - start.position) / ((end.at - start.at) / 1000);
+    assert.ok(speed > 1.3 && speed < 1.7, `Grace's video advanced at ${speed.toFixed(2)}× real time`);
+    await waitFor(async () => (await gap(a, b)) < 0.3, { message: 'players within 0.3 s at 1.5×' });
+
+    // Either participant can change it back (the room's control setting is "Everyone").
+    await b.getByTestId('player-rate').selectOption('1');
+    await waitFor(async () => (await a.getByTestId('player-rate').inputValue()) === '1', { message: "Ada's speed back at 1×" });
   } finally {
     await close();
   }

@@ -1,5 +1,5 @@
-// The `player` element (DESIGN.md §5): the video itself, play / pause buttons, a seek range in seconds and the
-// time. Attributes for tests and tools: data-position (seconds, the local player's position, refreshed 10 times
+// The `player` element (DESIGN.md §5): the video itself, play / pause buttons, a seek range in seconds, the
+// time and the room's playback speed (player-rate, a select whose value is the rate everyone plays at). Attributes for tests and tools: data-position (seconds, the local player's position, refreshed 10 times
 // a second while it moves), data-playing (true|false, the room's state as applied here), data-kind (html5|youtube|none),
 // data-drift-ms (local position − expected position), data-rate (the local playback rate).
 
@@ -12,9 +12,11 @@ export class PlayerView {
   #time = document.createElement('span');
   #unmute = button('player-unmute', 'Unmute', '🔇 Unmute');
   #notice = document.createElement('p');
+  #rate = document.createElement('select');
   #dragging = false;
 
-  /** `actions`: { play(), pause(), seek(seconds) }, each returning a promise that rejects with a user message. */
+  /** `actions`: { play(), pause(), seek(seconds), rate(r) }, each returning a promise that rejects with a user
+   * message, and unmute(). */
   constructor(actions) {
     const el = this.element;
     el.className = 'watch-player';
@@ -32,13 +34,16 @@ export class PlayerView {
     this.#seek.dataset.testid = 'player-seek';
     this.#seek.setAttribute('aria-label', 'Position');
     this.#time.className = 'watch-time';
+    this.#rate.dataset.testid = 'player-rate';
+    this.#rate.setAttribute('aria-label', 'Playback speed');
+    for (const r of RATES) this.#rate.append(new Option(`${r}×`, String(r), r === 1, r === 1));
     this.#unmute.hidden = true;
     this.#notice.className = 'form-error';
     this.#notice.dataset.testid = 'player-error';
     this.#notice.hidden = true;
     const bar = document.createElement('div');
     bar.className = 'watch-bar';
-    bar.append(this.#play, this.#pause, this.#seek, this.#time, this.#unmute);
+    bar.append(this.#play, this.#pause, this.#seek, this.#time, this.#rate, this.#unmute);
     el.append(this.#stage, bar, this.#notice);
 
     const run = (action) => action().then(() => this.showError(null), (error) => this.showError(error.message));
@@ -49,6 +54,7 @@ export class PlayerView {
       this.#dragging = false;
       run(() => actions.seek(Number(this.#seek.value)));
     });
+    this.#rate.addEventListener('change', () => run(() => actions.rate(Number(this.#rate.value))));
     this.#unmute.addEventListener('click', () => { actions.unmute(); this.#unmute.hidden = true; });
   }
 
@@ -66,8 +72,14 @@ export class PlayerView {
     this.#pause.setAttribute('aria-pressed', value ? 'false' : 'true');
   }
   set controllable(value) {
-    this.#play.disabled = this.#pause.disabled = this.#seek.disabled = !value;
+    this.#play.disabled = this.#pause.disabled = this.#seek.disabled = this.#rate.disabled = !value;
     this.element.dataset.controllable = value ? 'true' : 'false';
+  }
+  /** The room's rate (a rate set through the API that is not in the list gets its own entry). */
+  set roomRate(value) {
+    const text = String(value);
+    if (![...this.#rate.options].some((o) => o.value === text)) this.#rate.append(new Option(`${value}×`, text));
+    set(this.#rate, 'value', text);
   }
   set duration(seconds) {
     const max = seconds && Number.isFinite(seconds) ? seconds : 0;
@@ -96,6 +108,8 @@ export class PlayerView {
     this.#notice.textContent = message ?? '';
   }
 }
+
+const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 function set(target, key, value) {
   if (target[key] !== value) target[key] = value;

@@ -47,6 +47,7 @@ export class WatchSession {
       play: () => this.#command('WatchPlay', { Position: this.#ready ? this.#player.currentTime : null }),
       pause: () => this.#command('WatchPause', { Position: this.#ready ? this.#player.currentTime : null }),
       seek: (seconds) => this.#command('WatchSeek', { Position: seconds }),
+      rate: (rate) => this.#command('WatchRate', rate),
       unmute: () => this.#player?.unmute(),
     });
     room.connection.on('WatchChanged', this.#onChanged);
@@ -76,6 +77,7 @@ export class WatchSession {
     this.#state = state;
     const self = this.#room.participantId;
     this.#view.controllable = state.Control === 'Everyone' || state.Controllers.includes(self);
+    this.#view.roomRate = state.Playback.Rate;
     const samePlayback = previous?.Playback.Version === state.Playback.Version && previous?.Playback.Video?.Id === state.Playback.Video?.Id;
     if (!samePlayback) this.#apply();
   };
