@@ -7,7 +7,7 @@ internal sealed partial class RoomActor
     public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials) => Enqueue(async () =>
     {
         if (_record.EndedAt is not null) return Refused(JoinStatus.Ended);
-        if (_removedSessions.Contains(request.SessionKey)) return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
+        if (_admissions.IsRemoved(request.SessionKey)) return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
 
         var now = _time.GetUtcNow();
         if (_lobby.Values.FirstOrDefault(p => p.SessionKey == request.SessionKey) is { } waiting)
@@ -24,7 +24,7 @@ internal sealed partial class RoomActor
             if (!isOwner && credentials.Invite is { IsValid: false } bad) return Refused(JoinStatus.InviteInvalid, bad.Error);
             if (!isOwner && invite is null && _record.RequireInvite)
                 return Refused(JoinStatus.InviteRequired, "This room admits only people with an invite link.");
-            if (!isOwner && invite is not null && _removedInvites.Contains(invite.InviteId))
+            if (!isOwner && invite is not null && _admissions.IsRemovedInvite(invite.InviteId))
                 return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
             var role = isOwner ? ParticipantRole.Interviewer : invite?.Role ?? ParticipantRole.Candidate;
             participant = new Participant(RoomTokens.NewParticipantId(), invite?.DisplayName ?? request.DisplayName, request.SessionKey, isOwner, now, role)
@@ -34,7 +34,7 @@ internal sealed partial class RoomActor
                 TestId = invite?.TestId,
                 InviteId = invite?.InviteId,
             };
-            if (_record.Lobby && role == ParticipantRole.Candidate && !_admittedSessions.Contains(request.SessionKey))
+            if (_record.Lobby && role == ParticipantRole.Candidate && !_admissions.IsAdmitted(request.SessionKey))
             {
                 _lobby.Add(participant.Id, participant);
                 await NotifyLobbyAsync();

@@ -6,15 +6,6 @@ namespace Interview.Web.Features.Rooms;
 /// </summary>
 internal sealed partial class RoomActor
 {
-    /// <summary>Sessions an interviewer removed or turned away: they cannot join this room again.</summary>
-    private readonly HashSet<string> _removedSessions = new(StringComparer.Ordinal);
-
-    /// <summary>Named invites (for one outside user) whose holder was removed: the link no longer admits anyone.</summary>
-    private readonly HashSet<string> _removedInvites = new(StringComparer.Ordinal);
-
-    /// <summary>Sessions an interviewer admitted: coming back (a slow reload, a long drop) skips the lobby.</summary>
-    private readonly HashSet<string> _admittedSessions = new(StringComparer.Ordinal);
-
     /// <summary>The role of an admitted participant, or null.</summary>
     public Task<ParticipantRole?> RoleOfAsync(string participantId) => Enqueue(() =>
         Task.FromResult(_participants.TryGetValue(participantId, out var p) ? p.Role : (ParticipantRole?)null));
@@ -32,8 +23,7 @@ internal sealed partial class RoomActor
     {
         if (Moderator(byParticipantId, "turn people away from the lobby") is { } refused) return refused;
         if (!_lobby.Remove(participantId, out var waiting)) return "That person is no longer waiting in the lobby.";
-        _removedSessions.Add(waiting.SessionKey);
-        if (waiting.UserId is not null && waiting.InviteId is { } invite) _removedInvites.Add(invite);
+        await _admissions.BarAsync(waiting);
         if (waiting.ConnectionId is { } connection) await _broadcaster.Connection(connection).Removed(new RemovedNotice("An interviewer did not let you in."));
         await NotifyLobbyAsync();
         return null;
@@ -76,8 +66,7 @@ internal sealed partial class RoomActor
         if (Moderator(byParticipantId, "remove participants") is { } refused) return refused;
         if (!_participants.TryGetValue(participantId, out var target)) return "That person is not in the room.";
         if (target.Role == ParticipantRole.Interviewer) return "Interviewers cannot be removed; they leave by themselves.";
-        _removedSessions.Add(target.SessionKey);
-        if (target.UserId is not null && target.InviteId is { } invite) _removedInvites.Add(invite);
+        await _admissions.BarAsync(target);
         var connection = target.ConnectionId;
         if (_media.Remove(target.Id)) await Room.MediaPeerLeft(target.Id);
         await RemoveAsync(target);
@@ -118,7 +107,7 @@ internal sealed partial class RoomActor
 
     private async Task AdmitAsync(Participant waiting)
     {
-        _admittedSessions.Add(waiting.SessionKey);
+        await _admissions.AdmitAsync(waiting.SessionKey);
         waiting.Presence = PresenceState.Connected;
         await AddParticipantAsync(waiting);
         if (waiting.ConnectionId is { } connection) await _broadcaster.Connection(connection).LobbyAdmitted();

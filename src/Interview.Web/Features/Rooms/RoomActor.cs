@@ -16,6 +16,7 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
     private readonly Mailbox _mailbox;
     private readonly Subscribers<RoomSnapshot> _subscribers;
     private readonly IRoomStore _store;
+    private readonly Admissions _admissions;
     private readonly IRoomBroadcaster _broadcaster;
     private readonly RoomOptions _options;
     private readonly ChatOptions _chatOptions;
@@ -41,8 +42,10 @@ internal sealed partial class RoomActor : IRoom, IAsyncDisposable
         ILogger logger,
         EditorServices editor,
         IReadOnlyList<RoomRecording> recordings,
-        IRecordingStore recordingStore)
+        IRecordingStore recordingStore,
+        IReadOnlyList<AdmissionDecision> admissions)
     {
+        _admissions = new Admissions(record.Id, store, time, admissions);
         _editor = editor;
         _recordings = [.. recordings];
         _recordingStore = recordingStore;

@@ -84,7 +84,8 @@ internal sealed class RoomRegistry(
         if (record is null) return null;
         var chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
         var recordings = await recordingStore.ListAsync(roomId);
-        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor, recordings, recordingStore);
+        var admissions = await store.GetAdmissionsAsync(roomId);
+        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor, recordings, recordingStore, admissions);
     }
 
     public async ValueTask DisposeAsync()

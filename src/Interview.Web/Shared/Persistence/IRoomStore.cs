@@ -18,6 +18,23 @@ public sealed record RoomRecord(
     bool Lobby = false,
     bool EditorLocked = false);
 
+/// <summary>What an interviewer decided about someone: <see cref="Key"/> is a session key's hash for
+/// <see cref="AdmissionKind.RemovedSession"/> and <see cref="AdmissionKind.AdmittedSession"/>, an invite id for
+/// <see cref="AdmissionKind.RemovedInvite"/>.</summary>
+public sealed record AdmissionDecision(AdmissionKind Kind, string Key);
+
+public enum AdmissionKind
+{
+    /// <summary>Removed or turned away from the lobby: that session cannot join again.</summary>
+    RemovedSession,
+
+    /// <summary>The named invite of someone removed: the link admits nobody any more.</summary>
+    RemovedInvite,
+
+    /// <summary>Let in from the lobby: that session skips the lobby when it comes back.</summary>
+    AdmittedSession,
+}
+
 /// <summary>Durable room data. Every method commits before it returns.</summary>
 public interface IRoomStore
 {
@@ -28,6 +45,12 @@ public interface IRoomStore
 
     /// <summary>Stores the room's changeable settings (lobby, editor lock).</summary>
     Task SaveSettingsAsync(string roomId, bool lobby, bool editorLocked, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an admission decision (recording one twice keeps the first).</summary>
+    Task AddAdmissionAsync(string roomId, AdmissionDecision decision, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Every admission decision of a room.</summary>
+    Task<IReadOnlyList<AdmissionDecision>> GetAdmissionsAsync(string roomId, CancellationToken cancellationToken = default);
 
     /// <summary>Appends a chat message and returns it with its sequence number in the room.</summary>
     Task<ChatMessage> AppendChatAsync(string roomId, ChatDraft draft, CancellationToken cancellationToken = default);

@@ -144,5 +144,19 @@ internal static class SqliteMigrations
             DELETE FROM focus_events WHERE room_id = OLD.id;
         END;
         """,
+        // 7: who an interviewer removed, turned away or let in (session keys hashed), so that neither a restart nor
+        // an idle unload forgets it
+        """
+        CREATE TABLE admission_decisions (
+            room_id    TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            key        TEXT NOT NULL,
+            decided_at INTEGER NOT NULL,
+            PRIMARY KEY (room_id, kind, key)
+        );
+        CREATE TRIGGER rooms_delete_admissions AFTER DELETE ON rooms BEGIN
+            DELETE FROM admission_decisions WHERE room_id = OLD.id;
+        END;
+        """,
     ];
 }

@@ -67,6 +67,34 @@ public sealed class SqliteRoomStore(SqliteDatabase database) : IRoomStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task AddAdmissionAsync(string roomId, AdmissionDecision decision, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO admission_decisions (room_id, kind, key, decided_at) VALUES ($room, $kind, $key, $at)
+            ON CONFLICT DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$room", roomId);
+        command.Parameters.AddWithValue("$kind", decision.Kind.ToString());
+        command.Parameters.AddWithValue("$key", decision.Key);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AdmissionDecision>> GetAdmissionsAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, key FROM admission_decisions WHERE room_id = $room ORDER BY decided_at";
+        command.Parameters.AddWithValue("$room", roomId);
+        var decisions = new List<AdmissionDecision>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            if (Enum.TryParse<AdmissionKind>(reader.GetString(0), out var kind)) decisions.Add(new AdmissionDecision(kind, reader.GetString(1)));
+        return decisions;
+    }
+
     public async Task<ChatMessage> AppendChatAsync(string roomId, ChatDraft draft, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -30,6 +30,43 @@ public sealed class RoomLifetimeTests
     }
 
     [Fact]
+    public async Task Admissions_removals_and_barred_invites_survive_a_restart_of_the_host()
+    {
+        string dataDir, cadeKey, daveKey, caraInvite;
+        CreatedRoom room;
+        await using (var first = new InterviewFactory())
+        {
+            dataDir = first.DataDir;
+            room = await first.Rooms.CreateAsync("Guarded", 6, new RoomAccess(RequireInvite: false, Lobby: true));
+            await using var ivy = await RoomClient.JoinAsync(first, room.Id, "Ivy", cookie: InterviewFactory.OwnerCookieHeader(room));
+            await using var cade = await RoomClient.JoinAsync(first, room.Id, "Cade");
+            await ivy.Connection.InvokeAsync(nameof(RoomHub.Admit), cade.Join!.ParticipantId);
+            await cade.Admitted.NextAsync();
+            cadeKey = cade.SessionKey!;
+            await using var dave = await RoomClient.JoinAsync(first, room.Id, "Dave");
+            await ivy.Connection.InvokeAsync(nameof(RoomHub.Deny), dave.Join!.ParticipantId);
+            daveKey = dave.SessionKey!;
+            caraInvite = await first.InviteAsync(room.Id, ParticipantRole.Candidate, name: "Cara", userId: "u-7");
+            await using var cara = await RoomClient.JoinAsync(first, room.Id, "Cara", invite: caraInvite);
+            await ivy.Connection.InvokeAsync(nameof(RoomHub.Deny), cara.Join!.ParticipantId);
+        }
+
+        await using var second = new InterviewFactory(dataDir: dataDir);
+        await using var back = await RoomClient.ConnectAsync(second);
+        Assert.Equal(JoinStatus.Joined, (await back.JoinRoomAsync(room.Id, "Cade", cadeKey)).Status);
+        await using var turnedAway = await RoomClient.ConnectAsync(second);
+        Assert.Equal(JoinStatus.Removed, (await turnedAway.JoinRoomAsync(room.Id, "Dave", daveKey)).Status);
+        await using var newTab = await RoomClient.JoinAsync(second, room.Id, "Cara", invite: caraInvite);
+        Assert.Equal(JoinStatus.Removed, newTab.Join!.Status);
+        await using var stranger = await RoomClient.JoinAsync(second, room.Id, "Stranger");
+        Assert.Equal(JoinStatus.Waiting, stranger.Join!.Status);
+        // The store keeps hashes of session keys, never the keys.
+        var stored = await second.Services.GetRequiredService<IRoomStore>().GetAdmissionsAsync(room.Id);
+        Assert.Contains(new AdmissionDecision(AdmissionKind.AdmittedSession, RoomTokens.Hash(cadeKey)), stored);
+        Assert.DoesNotContain(stored, d => d.Key == cadeKey || d.Key == daveKey);
+    }
+
+    [Fact]
     public async Task Idle_empty_rooms_expire_with_their_data_and_occupied_rooms_stay()
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
