@@ -52,10 +52,15 @@ test('screen share is shown as data-kind=screen and reverts to the camera, also 
     await waitFor(() => video.evaluate((v, w) => v.videoWidth > 0 && v.videoWidth !== w, cameraWidth), { timeout: 15_000, message: 'the screen\'s frames' });
     console.log(`# screen frames at the peer ${Date.now() - startedAt} ms after share`);
     assert.equal(await share.getAttribute('aria-pressed'), 'true');
+    const screenSize = await video.evaluate((v) => [v.videoWidth, v.videoHeight]);
 
     await share.click();
     await b.locator(`[data-testid="remote-video"][data-peer="${aId}"][data-kind="camera"]`).waitFor();
-    await waitFor(() => video.evaluate((v, w) => v.videoWidth === w, cameraWidth), { timeout: 15_000, message: 'camera frames again' });
+    // Camera frames again: no longer the screen's size. (Not necessarily the first camera size: on a loaded machine
+    // WebRTC may have scaled the camera down meanwhile.)
+    await waitFor(() => video.evaluate((v, [w, h]) => v.videoWidth > 0 && (v.videoWidth !== w || v.videoHeight !== h), screenSize),
+      { timeout: 15_000, message: 'camera frames again' });
+    await waitRemoteFrames(b, aId);
 
     // The browser's "Stop sharing" ends the track from outside the page: the track fires 'ended'.
     await share.click();
