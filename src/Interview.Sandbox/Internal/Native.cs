@@ -133,7 +133,7 @@ internal static partial class Native
         {
             Architecture.X64 => (115, 116, 117, 119),
             Architecture.Arm64 => (158, 159, 147, 149),
-            var other => (-1, -1, -1, -1), // ThreadCredentials refuses these (the launcher script is used instead)
+            _ => (-1, -1, -1, -1), // unknown numbers: sandboxes start through the launcher script there
         };
 
     /// <summary>True where the per-thread credential calls below are known.</summary>
