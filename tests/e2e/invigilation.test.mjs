@@ -106,6 +106,9 @@ test('focus events show on the candidate\'s timeline and survive a server restar
       input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await waitFor(async () => (await editorText(candidate))?.includes('print("pasted")'), { message: 'Monaco applied the paste' });
+    // The page sends its reports one at a time; one still unsent when the page goes away is lost (see
+    // docs/architecture.md), so the reload waits until the paste has reached the dashboard.
+    await waitFor(async () => (await timelineKinds(olga, 'Ada')).includes('paste'), { timeout: 20_000, message: 'the paste reported' });
     // A reload: reported by the reloaded page once it is back in the room.
     await candidate.reload();
     await waitCandidateReady(candidate);

@@ -1,12 +1,16 @@
 // Focus events of a candidate's page: the tab hidden, the window losing focus, leaving full screen, a paste into
 // the editor (only how many characters, never the text) and a reload (reported by the reloaded page, once per
-// navigation). Each event goes to `report(kind, detail)`; dispose() removes every listener.
+// navigation). Each event goes to `report(kind, detail)`; dispose() removes every listener. A page that is being
+// left (reload, close, navigation: `pagehide`, which the browser follows with visibilitychange → hidden) reports
+// no "hidden" or "blur": a reload is reported as such by the page that comes back, and a candidate who closes the
+// tab leaves the room.
 
 const RELOAD_MARK = 'interview.exam.reload-reported';
 
 export class FocusTracker {
   #report;
   #editorSelector;
+  #leaving = false;
 
   /** @param report (kind, detail) => void, kind = hidden | blur | fullscreen-exit | paste | reload */
   constructor(report, { editorSelector = '[data-testid="editor"]' } = {}) {
@@ -17,12 +21,18 @@ export class FocusTracker {
     document.addEventListener('fullscreenchange', this.#onFullscreen);
     // Capture phase: Monaco handles paste on its hidden textarea and may stop it from bubbling.
     document.addEventListener('paste', this.#onPaste, { capture: true });
+    window.addEventListener('pagehide', this.#onPageHide);
+    window.addEventListener('pageshow', this.#onPageShow);
     this.#checkReload();
   }
 
-  #onVisibility = () => { if (document.visibilityState === 'hidden') this.#report('hidden', null); };
+  #onVisibility = () => { if (document.visibilityState === 'hidden' && !this.#leaving) this.#report('hidden', null); };
 
-  #onBlur = (event) => { if (event.target === window) this.#report('blur', null); };
+  #onBlur = (event) => { if (event.target === window && !this.#leaving) this.#report('blur', null); };
+
+  #onPageHide = () => { this.#leaving = true; };
+
+  #onPageShow = () => { this.#leaving = false; }; // back from the back/forward cache
 
   #onFullscreen = () => { if (!document.fullscreenElement) this.#report('fullscreen-exit', null); };
 
@@ -48,5 +58,7 @@ export class FocusTracker {
     window.removeEventListener('blur', this.#onBlur);
     document.removeEventListener('fullscreenchange', this.#onFullscreen);
     document.removeEventListener('paste', this.#onPaste, { capture: true });
+    window.removeEventListener('pagehide', this.#onPageHide);
+    window.removeEventListener('pageshow', this.#onPageShow);
   }
 }
