@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Actors;
 using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -26,17 +27,17 @@ internal sealed class ExamRegistry(
     TimeProvider time,
     ILoggerFactory loggers) : IExamRegistry, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<ExamActor>>> _exams = new(StringComparer.Ordinal);
+    private readonly ActorCache<ExamActor> _exams = new();
     private readonly ConcurrentDictionary<string, string?> _roomTests = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger("Interview.Proctoring");
 
     public async Task<IExam> GetAsync(string testId)
     {
         if (!TestIds.IsValid(testId)) throw new ArgumentException("Not a test id.", nameof(testId));
-        return await _exams.GetOrAdd(testId, id => new Lazy<Task<ExamActor>>(() => LoadAsync(id))).Value;
+        return (await _exams.GetAsync(testId, LoadAsync))!;
     }
 
-    private async Task<ExamActor> LoadAsync(string testId)
+    private async Task<ExamActor?> LoadAsync(string testId)
     {
         var exam = new ExamActor(testId, store, rooms, clients, options.Value, time, _logger);
         await exam.LoadAsync(await store.GetRoomsAsync(testId));
@@ -61,8 +62,7 @@ internal sealed class ExamRegistry(
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var lazy in _exams.Values)
-            if (lazy.IsValueCreated) await (await lazy.Value).DisposeAsync();
+        foreach (var exam in await _exams.LoadedAsync()) await exam.DisposeAsync();
     }
 }
 

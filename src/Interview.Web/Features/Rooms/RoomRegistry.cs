@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
 using Interview.Web.Features.Recordings;
+using Interview.Web.Shared.Actors;
 using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -42,10 +42,10 @@ internal sealed class RoomRegistry(
     IRecordingStore recordingStore,
     RecordingFiles recordingFiles) : IRoomRegistry, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<RoomActor?>>> _rooms = new(StringComparer.Ordinal);
+    private readonly ActorCache<RoomActor> _rooms = new();
     private readonly ILogger _logger = loggers.CreateLogger("Interview.Rooms");
 
-    public IReadOnlyCollection<string> LoadedRoomIds => [.. _rooms.Keys];
+    public IReadOnlyCollection<string> LoadedRoomIds => _rooms.Ids;
 
     public async Task<CreatedRoom> CreateAsync(string? title, int? capacity, RoomAccess? access = null, CancellationToken cancellationToken = default)
     {
@@ -62,37 +62,39 @@ internal sealed class RoomRegistry(
         return new CreatedRoom(record.Id, token);
     }
 
-    public async Task<IRoom?> FindAsync(string roomId, CancellationToken cancellationToken = default)
-    {
-        if (!RoomTokens.IsRoomId(roomId)) return null;
-        var lazy = _rooms.GetOrAdd(roomId, id => new Lazy<Task<RoomActor?>>(() => LoadAsync(id)));
-        var room = await lazy.Value;
-        if (room is null) _rooms.TryRemove(new(roomId, lazy));
-        return room;
-    }
+    public async Task<IRoom?> FindAsync(string roomId, CancellationToken cancellationToken = default) =>
+        RoomTokens.IsRoomId(roomId) ? await _rooms.GetAsync(roomId, LoadAsync) : null;
 
     public async Task DeleteAsync(string roomId, CancellationToken cancellationToken = default)
     {
-        if (_rooms.TryRemove(roomId, out var lazy) && await lazy.Value is { } room) await room.DisposeAsync();
+        if (await _rooms.RemoveAsync(roomId) is { } room) await room.DisposeAsync();
         await store.DeleteRoomAsync(roomId, cancellationToken);
         recordingFiles.DeleteRoom(roomId);
     }
 
     private async Task<RoomActor?> LoadAsync(string roomId)
     {
-        var record = await store.GetRoomAsync(roomId);
-        if (record is null) return null;
-        var chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
-        var recordings = await recordingStore.ListAsync(roomId);
-        var admissions = await store.GetAdmissionsAsync(roomId);
+        RoomRecord? record;
+        IReadOnlyList<ChatMessage> chat;
+        IReadOnlyList<RoomRecording> recordings;
+        IReadOnlyList<AdmissionDecision> admissions;
+        try
+        {
+            record = await store.GetRoomAsync(roomId);
+            if (record is null) return null;
+            chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
+            recordings = await recordingStore.ListAsync(roomId);
+            admissions = await store.GetAdmissionsAsync(roomId);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException)
+        {
+            throw new RoomUnavailableException(roomId, e);
+        }
         return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor, recordings, recordingStore, admissions);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var lazy in _rooms.Values)
-        {
-            if (lazy.IsValueCreated && await lazy.Value is { } room) await room.DisposeAsync();
-        }
+        foreach (var room in await _rooms.LoadedAsync()) await room.DisposeAsync();
     }
 }

@@ -16,6 +16,7 @@ public static class RoomsEndpoints
         builder.Services.AddSingleton<RoomExpiryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomExpiryService>());
         builder.Services.AddSingleton<HubCallRateLimitFilter>();
+        builder.Services.AddSingleton<RoomUnavailableFilter>();
 
         var maxMessage = builder.Configuration.GetValue<int?>($"{HostingOptions.Section}:{nameof(HostingOptions.MaxHubMessageBytes)}")
             ?? new HostingOptions().MaxHubMessageBytes;
@@ -26,6 +27,7 @@ public static class RoomsEndpoints
                 hub.MaximumReceiveMessageSize = maxMessage;
                 hub.EnableDetailedErrors = false;
                 hub.AddFilter<HubCallRateLimitFilter>();
+                hub.AddFilter<RoomUnavailableFilter>();
             })
             .AddMessagePackProtocol();
     }

@@ -6,18 +6,19 @@ namespace Interview.Web.Shared.Actors;
 /// The single-writer loop of an actor (a room, an exam): work is queued and run one item at a time, in order, so the
 /// actor's state needs no locks. An action runs after every item (actors publish their snapshot there); then the
 /// caller's task completes with the item's result or failure, so a caller whose call has returned reads a snapshot
-/// that already includes it. The loop starts with the mailbox: build it last, once everything that action reads is
-/// set.
+/// that already includes it. A failure, of the item or of the action after it, fails that caller only: the loop goes
+/// on with the next item. The loop starts with the mailbox: build it last, once everything that action reads is set.
 /// </summary>
 internal sealed class Mailbox
 {
-    private readonly Channel<Func<Task<Action>>> _work = Channel.CreateUnbounded<Func<Task<Action>>>(new() { SingleReader = true });
+    private readonly Channel<Func<Task<Action<Exception?>>>> _work =
+        Channel.CreateUnbounded<Func<Task<Action<Exception?>>>>(new() { SingleReader = true });
     private readonly string _name;
     private readonly Action _afterEach;
     private readonly Task _loop;
 
     /// <param name="name">The actor, for the error a caller gets once the mailbox is closed.</param>
-    /// <param name="afterEach">Runs after every item, before its caller is answered.</param>
+    /// <param name="afterEach">Runs after every item, before its caller is answered; if it throws, that caller gets the exception.</param>
     public Mailbox(string name, Action afterEach)
     {
         _name = name;
@@ -34,11 +35,15 @@ internal sealed class Mailbox
             try
             {
                 var result = await work();
-                return () => completion.SetResult(result);
+                return afterEachFailure =>
+                {
+                    if (afterEachFailure is null) completion.SetResult(result);
+                    else completion.SetException(afterEachFailure);
+                };
             }
             catch (Exception e)
             {
-                return () => completion.SetException(e);
+                return _ => completion.SetException(e);
             }
         });
         if (!accepted) completion.SetException(new ObjectDisposedException(_name));
@@ -59,8 +64,10 @@ internal sealed class Mailbox
         await foreach (var work in _work.Reader.ReadAllAsync())
         {
             var complete = await work();
+            Exception? failure = null;
             try { _afterEach(); }
-            finally { complete(); }
+            catch (Exception e) { failure = e; }
+            complete(failure);
         }
     }
 }
