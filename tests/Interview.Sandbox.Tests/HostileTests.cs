@@ -180,6 +180,10 @@ public class HostileTests
         Assert.DoesNotContain("INJECTED", result.Stdout);
         Assert.Equal(3, result.Stdout.Split('\n').Count(l => l.StartsWith("denied ")));
         Assert.False(File.Exists(canary));
+        // On a pty that is its controlling terminal the kernel itself would allow TIOCSTI and answer TIOCLINUX with
+        // ENOTTY: EPERM for both is the seccomp filter's answer.
+        Assert.Contains("pty TIOCSTI Operation not permitted", result.Stdout);
+        Assert.Contains("pty TIOCLINUX Operation not permitted", result.Stdout);
     }
 
     [Fact]

@@ -44,23 +44,26 @@ internal static class SeccompFilter
     /// (typing into a terminal), allow the rest.</summary>
     internal static byte[] Build()
     {
-        var code = new List<(ushort Code, string? JumpIfTrue, uint K)>
-        {
-            (LdAbsW, null, 4),                  // A = seccomp_data.arch
-            (JeqK, "arch-ok", AuditArchX8664),
-            (Ret, null, RetKillProcess),
-            (LdAbsW, null, 0),                  // arch-ok: A = seccomp_data.nr
-            (JgeK, "deny", 0x40000000),         // x32 system calls
-        };
+        var code = new List<(ushort Code, string? JumpIfTrue, uint K)>();
+        var labels = new Dictionary<string, int>();
+        void Label(string name) => labels.Add(name, code.Count); // names the instruction added next
+
+        code.Add((LdAbsW, null, 4));                // A = seccomp_data.arch
+        code.Add((JeqK, "arch-ok", AuditArchX8664));
+        code.Add((Ret, null, RetKillProcess));
+        Label("arch-ok");
+        code.Add((LdAbsW, null, 0));                // A = seccomp_data.nr
+        code.Add((JgeK, "deny", 0x40000000));       // x32 system calls
         foreach (var (nr, _) in Denied) code.Add((JeqK, "deny", nr));
         code.Add((JeqK, "ioctl", Ioctl));
         code.Add((Ret, null, RetAllow));
-        code.Add((LdAbsW, null, 24));           // ioctl: A = low 32 bits of args[1] (the kernel truncates cmd too)
+        Label("ioctl");
+        code.Add((LdAbsW, null, 24));               // A = low 32 bits of args[1] (the kernel truncates cmd too)
         code.Add((JeqK, "deny", Tiocsti));
         code.Add((JeqK, "deny", Tioclinux));
         code.Add((Ret, null, RetAllow));
-        code.Add((Ret, null, RetErrnoEperm));   // deny
-        var labels = new Dictionary<string, int> { ["arch-ok"] = 3, ["ioctl"] = code.Count - 6, ["deny"] = code.Count - 1 };
+        Label("deny");
+        code.Add((Ret, null, RetErrnoEperm));
         var bytes = new byte[code.Count * 8];
         for (var i = 0; i < code.Count; i++)
         {
