@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Interview.Sandbox.Tests;
 
 /// <summary>
@@ -32,6 +34,42 @@ public class LaunchTests
         Assert.True(hello.Status == RunStatus.Ok && hello.Stdout == "hello\n", Sandbox.Describe(hello));
         await AssertUnprivileged(runner);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_descriptor_the_host_left_inheritable_does_not_reach_the_program(bool throughScript)
+    {
+        var secret = Path.Combine(Path.GetTempPath(), $"interview-fd-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(secret, "host secret");
+        var fd = OpenRaw(secret, 2); // O_RDWR and, on purpose, no O_CLOEXEC: as a careless native library would
+        Assert.True(fd > 2, $"open failed: {Marshal.GetLastPInvokeError()}");
+        try
+        {
+            // Sandboxes are launched after the descriptor exists (no warm one from before it).
+            using var runner = new LocalSandboxRunner(new SandboxOptions { MaxConcurrentRuns = 1, WarmSandboxes = 1, LaunchThroughScript = throughScript });
+            var source = "import os, sys\nleaked = int(sys.stdin.readline())\n"
+                + "listed = sorted(int(n) for n in os.listdir('/proc/self/fd'))\n"
+                + "def alive(fd):\n    try:\n        os.fstat(fd)\n        return True\n    except OSError:\n        return False\n"
+                + "print('open', *[fd for fd in listed if fd > 2 and alive(fd)])\n"
+                + "try:\n    print('read', os.pread(leaked, 100, 0))\nexcept OSError as e:\n    print('read failed', e.strerror)\n";
+            var result = await runner.RunAsync(new RunRequest("python", source, $"{fd}\n")).WaitAsync(Sandbox.Deadline);
+
+            Assert.True(result.Status == RunStatus.Ok, Sandbox.Describe(result));
+            Assert.Equal("open\nread failed Bad file descriptor\n", result.Stdout);
+        }
+        finally
+        {
+            CloseRaw(fd);
+            File.Delete(secret);
+        }
+    }
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+    private static extern int OpenRaw(string path, int flags);
+
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int CloseRaw(int fd);
 
     private static async Task AssertUnprivileged(LocalSandboxRunner runner)
     {

@@ -44,6 +44,9 @@ internal sealed class SandboxInstance : IDisposable
         try
         {
             cgroup.SetLimits(memoryBytes, processes + 1); // + the launcher thread, inside while it forks (v1)
+            // Launches are serialized on this thread: the seccomp descriptor, opened after the marking, is the only
+            // one bubblewrap inherits besides its pipes.
+            Native.MarkDescriptorsCloseOnExec();
             if (layout.SeccompFile is { } filter) seccompFd = Native.OpenInheritable(filter);
             var bwrap = layout.BwrapArguments(box, seccompFd);
             Process? process;
