@@ -137,6 +137,25 @@ internal static partial class Native
             if (int.TryParse(Path.GetFileName(entry), out var fd) && fd > 2) FcntlRaw(fd, FSetFd, FdCloexec);
     }
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "realpath")]
+    private static extern IntPtr RealPathRaw(string path, byte[] resolved);
+
+    /// <summary>The absolute path with every symlink resolved (realpath(3)); for a path that does not exist yet, its
+    /// deepest existing ancestor resolved and the rest appended.</summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var rest = "";
+        for (var existing = full; ; existing = Path.GetDirectoryName(existing)!)
+        {
+            var buffer = new byte[4096]; // PATH_MAX
+            if (RealPathRaw(existing, buffer) != IntPtr.Zero)
+                return Path.Join(System.Text.Encoding.UTF8.GetString(buffer, 0, Array.IndexOf(buffer, (byte)0)), rest);
+            if (existing == "/") return full;
+            rest = Path.Join(Path.GetFileName(existing), rest);
+        }
+    }
+
     /// <summary>Opens a file read-only <em>without</em> close-on-exec, so that the next child inherits it.</summary>
     public static int OpenInheritable(string path)
     {

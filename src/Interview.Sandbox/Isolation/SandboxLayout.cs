@@ -51,32 +51,19 @@ internal sealed class SandboxLayout
             "--unshare-all", "--unshare-user", "--disable-userns",
             "--die-with-parent", "--new-session", "--cap-drop", "ALL",
             "--uid", uid.ToString(), "--gid", uid.ToString(), "--hostname", "sandbox",
-            "--ro-bind", "/usr", "/usr",
         ];
-        if (options.HideUsrLocal && Directory.Exists("/usr/local")) _args.AddRange(["--tmpfs", "/usr/local"]);
-        // Debian merges /bin, /lib… into /usr: mirror the symlinks, or bind the real directories.
-        foreach (var top in new[] { "bin", "sbin", "lib", "lib32", "lib64", "libx32" })
+        foreach (var bind in SandboxBinds.HostView(options, catalog))
         {
-            var host = "/" + top;
-            var info = new DirectoryInfo(host);
-            if (!info.Exists) continue;
-            if (info.LinkTarget is { } target) _args.AddRange(["--symlink", target, host]);
-            else _args.AddRange(["--ro-bind", host, host]);
+            _args.AddRange(bind.Kind switch
+            {
+                SandboxBindKind.ReadOnly => ["--ro-bind", bind.HostPath, bind.HostPath],
+                SandboxBindKind.ReadOnlyIfPresent => ["--ro-bind-try", bind.HostPath, bind.HostPath],
+                SandboxBindKind.Symlink => ["--symlink", bind.LinkTarget!, bind.HostPath],
+                _ => ["--tmpfs", bind.HostPath],
+            });
         }
-        // /etc: only what runtimes need (dynamic linker cache, alternatives symlinks, Java's config), plus
-        // generated passwd/group/hosts. No shadow, no host accounts, no resolver.
-        foreach (var path in new[] { "/etc/ld.so.cache", "/etc/alternatives", "/etc/java-17-openjdk", "/etc/ssl/certs", "/etc/localtime" })
-            _args.AddRange(["--ro-bind-try", path, path]);
         foreach (var name in new[] { "passwd", "group", "hosts" })
             _args.AddRange(["--ro-bind", Path.Combine(etc, name), "/etc/" + name]);
-        var underUsr = (string b) => b.StartsWith("/usr/", StringComparison.Ordinal)
-            && !(options.HideUsrLocal && b.StartsWith("/usr/local/", StringComparison.Ordinal));
-        foreach (var bind in catalog.AllBinds.Where(b => (Directory.Exists(b) || File.Exists(b)) && !underUsr(b)).Order(StringComparer.Ordinal))
-        {
-            // bwrap runs as the unprivileged host uid: a runtime it cannot reach (say under /root) is left out, and
-            // its language is reported unavailable by the catalog.
-            if (LanguageCatalog.TraversableByOthers(bind)) _args.AddRange(["--ro-bind", bind, bind]);
-        }
         // The language files (helper scripts) are copied into the state directory: the application's own directory
         // may not be traversable by the unprivileged host uid (a checkout under /root, say).
         var lang = Path.Combine(stateDirectory, "lang");

@@ -16,6 +16,7 @@ public static class RunsEndpoints
     public static void AddExecution(this WebApplicationBuilder builder)
     {
         builder.AddSettings<SandboxOptions>("Sandbox");
+        builder.Services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxVisibilityCheck>();
         builder.Services.AddSingleton<LazyCodeRunner>();
         builder.Services.AddSingleton<ICodeRunner>(sp => sp.GetRequiredService<LazyCodeRunner>());
         builder.Services.AddSingleton<ApiRunLimiter>();
