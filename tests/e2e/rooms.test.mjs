@@ -81,11 +81,18 @@ test('a reload keeps identity and chat history', async () => {
   }
 });
 
-test('a full room shows a clear page to the next person', async () => {
+test('a full room shows a clear page to the next person who tries to join', async () => {
+  // The page cannot know before the join whether the visitor is an interviewer (never refused for capacity), so
+  // the room's answer to the join decides.
   const { a, b, roomUrl, close } = await twoPeople({ capacity: 2 });
   const c = await (await suite.browser.newContext()).newPage();
   try {
     await c.goto(roomUrl);
+    await waitConnected(c);
+    const join = c.getByTestId('join-room');
+    await waitFor(() => join.isEnabled(), { message: 'join button enabled' });
+    await c.getByTestId('display-name').fill('Linus');
+    await join.click();
     const notice = c.locator('[data-testid="room-notice"][data-kind="full"]');
     await notice.waitFor();
     assert.match(await notice.innerText(), /room is full/i);

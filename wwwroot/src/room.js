@@ -13,6 +13,7 @@ export { currentRoom } from './room/current-room.js';
 export const JoinStatus = Object.freeze({
   Joined: 'Joined', Full: 'Full', Ended: 'Ended', NotFound: 'NotFound',
   InviteRequired: 'InviteRequired', InviteInvalid: 'InviteInvalid', Waiting: 'Waiting', Removed: 'Removed',
+  InviteInUse: 'InviteInUse',
 });
 
 /** `invite` is the token from the page's `?invite=` (or null); it is kept with the tab's identity for rejoins. */

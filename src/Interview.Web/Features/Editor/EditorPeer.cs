@@ -8,12 +8,11 @@ public enum EditorTransport
 }
 
 /// <summary>
-/// One connection taking part in a room's document. <paramref name="Send"/> delivers a frame to it (WebSocket
-/// peers); hub peers are reached through the hub's editor group instead. <paramref name="Role"/> is the role of a
-/// y-websocket peer (from its invite; a candidate in an open room); hub peers have their participant's role.
+/// One connection taking part in a room's document, on behalf of the admitted participant <paramref name="ParticipantId"/>
+/// (its role decides what it may change; its edits carry it as author). <paramref name="Send"/> delivers a frame to it
+/// (WebSocket peers); hub peers are reached through the hub's editor group instead.
 /// </summary>
-public sealed record EditorPeer(string ConnectionId, EditorTransport Transport, string? ParticipantId, Func<byte[], ValueTask>? Send = null,
-    Rooms.ParticipantRole? Role = null);
+public sealed record EditorPeer(string ConnectionId, EditorTransport Transport, string ParticipantId, Func<byte[], ValueTask>? Send = null);
 
 /// <summary>
 /// What the room answers to an editor frame: frames for the sender, or an error that rejected the frame. For an

@@ -17,6 +17,7 @@ public static class EditorSetup
         builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
         builder.Services.AddSingleton<EditorServices>();
         builder.Services.AddSingleton<EditorHubFilter>();
+        builder.Services.AddSingleton<YjsSockets>();
         builder.Services.Configure<HubOptions>(hub => hub.AddFilter<EditorHubFilter>());
     }
 
@@ -30,28 +31,49 @@ public static class EditorSetup
     }
 
     /// <summary>
-    /// A stock client's role comes from <c>?invite=TOKEN</c>; without one it is a candidate, and an invite-only room
-    /// refuses it (403).
+    /// A stock client joins the room as a participant through the same checks as the hub: the owner cookie, or
+    /// <c>?invite=TOKEN</c>, or an open room; <c>?session=KEY</c> resumes the participant holding that session key
+    /// (a person's hub connection and socket are one participant), otherwise the socket is a participant of its own
+    /// named <c>?name=</c>. A refusal answers before the upgrade: 404 unknown room, 410 ended, 403 with the reason
+    /// (invite required or invalid, removed, full, lobby: a socket cannot wait in one).
     /// </summary>
     private static async Task<IResult> YjsAsync(string roomId, HttpContext context, IRoomRegistry rooms, IOptions<EditorOptions> options,
-        Invites.IInviteService invites)
+        Invites.IInviteService invites, YjsSockets sockets)
     {
         if (!context.WebSockets.IsWebSocketRequest) return Results.Text("Connect with a WebSocket (y-websocket protocol).", statusCode: StatusCodes.Status400BadRequest);
         if (await rooms.FindAsync(roomId, context.RequestAborted) is not { } room) return Results.NotFound();
-        if (room.Snapshot.Room.Ended) return Results.Text("The room has ended.", statusCode: StatusCodes.Status410Gone);
-        var role = ParticipantRole.Candidate;
-        if (context.Request.Query["invite"] is [{ Length: > 0 } token])
+        var query = context.Request.Query;
+        var sessionKey = query["session"] is [{ Length: > 0 } given] ? given : RoomTokens.NewSecret();
+        if (!RoomValidation.IsSessionKey(sessionKey)) return Results.Text(RoomValidation.SessionKeyRule, statusCode: StatusCodes.Status400BadRequest);
+        if (!RoomValidation.TryDisplayName(query["name"] is [{ } name] ? name : DefaultName, out var displayName, out var nameError))
+            return Results.Text(nameError, statusCode: StatusCodes.Status400BadRequest);
+        var ownerToken = context.Request.Cookies[OwnerCookie.Name(room.Id)];
+        var invite = query["invite"] is [{ Length: > 0 } token] ? await invites.VerifyAsync(token, room.Id, context.RequestAborted) : null;
+
+        var connectionId = "yjs:" + Guid.NewGuid().ToString("N");
+        using var handle = sockets.Open(connectionId);
+        var joined = await room.JoinAsync(new JoinRequest(room.Id, displayName, sessionKey), connectionId,
+            new JoinCredentials(ownerToken, invite), EditorTransport.WebSocket);
+        if (joined.Status != JoinStatus.Joined)
         {
-            var check = await invites.VerifyAsync(token, room.Id, context.RequestAborted);
-            if (check.Claims is not { } claims) return Results.Text(check.Error, statusCode: StatusCodes.Status403Forbidden);
-            role = claims.Role;
+            return joined.Status == JoinStatus.Ended
+                ? Results.Text("The room has ended.", statusCode: StatusCodes.Status410Gone)
+                : Results.Text(joined.Error ?? joined.Status.ToString(), statusCode: StatusCodes.Status403Forbidden);
         }
-        else if (room.Snapshot.Room.RequireInvite)
+        try
         {
-            return Results.Text("This room admits only people with an invite link (?invite=…).", statusCode: StatusCodes.Status403Forbidden);
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await handle.AttachAsync(socket);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, handle.Closed);
+            await new YjsWebSocketConnection(socket, room, options.Value, connectionId, joined.ParticipantId!).RunAsync(stop.Token);
         }
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await new YjsWebSocketConnection(socket, room, options.Value, role).RunAsync(context.RequestAborted);
+        finally
+        {
+            await room.ConnectionLostAsync(connectionId, ConnectionLoss.Dropped);
+        }
         return Results.Empty;
     }
+
+    /// <summary>The display name of a socket that joins as a participant of its own without <c>?name=</c>.</summary>
+    private const string DefaultName = "Editor client";
 }

@@ -9,15 +9,15 @@ namespace Interview.Web.Features.Editor;
 /// whole (up to the update limit) and handed to the room; frames for the client leave through a bounded queue. A
 /// client that cannot keep up, or sends a frame the room rejects, is disconnected with the reason.
 /// </summary>
-internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, EditorOptions options, ParticipantRole role)
+internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, EditorOptions options, string connectionId, string participantId)
 {
     private const int OutboundQueueFrames = 4096;
     private readonly Channel<byte[]> _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(OutboundQueueFrames) { SingleReader = true });
-    private readonly string _connectionId = "yjs:" + Guid.NewGuid().ToString("N");
+    private readonly string _connectionId = connectionId;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var peer = new EditorPeer(_connectionId, EditorTransport.WebSocket, null, Send, role);
+        var peer = new EditorPeer(_connectionId, EditorTransport.WebSocket, participantId, Send);
         var sender = SendLoopAsync(cancellationToken);
         try
         {

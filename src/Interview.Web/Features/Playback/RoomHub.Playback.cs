@@ -17,7 +17,9 @@ public sealed partial class RoomHub
     /// </summary>
     public async Task<HistoryPageMessage> EditorHistory(long afterSeq)
     {
-        var (room, _) = Current();
+        var (room, participantId) = Current();
+        // Storage is read beside the actor, so ask it first whether the caller is still in the room (not removed).
+        if (!await room.IsParticipantAsync(participantId)) throw new HubException("Join a room first.");
         var store = Context.GetHttpContext()!.RequestServices.GetRequiredService<IDocumentStore>();
         var page = await store.ReadHistoryAsync(room.Id, Math.Max(0, afterSeq), HistoryPageBytes, Context.ConnectionAborted);
         return new HistoryPageMessage(page.BaseSeq, page.Base, page.BaseAt?.ToUnixTimeMilliseconds(),

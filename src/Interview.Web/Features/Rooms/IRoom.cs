@@ -47,10 +47,13 @@ public interface IRoom : Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordin
     IDisposable Subscribe(Action<RoomSnapshot> onChange);
 
     /// <summary>
-    /// Joins, or resumes the participant holding the same session key. The owner cookie makes an interviewer; else
-    /// a valid invite gives its role; else an open room makes a candidate. Candidates wait in a lobby when it is on.
+    /// Joins, or resumes the participant holding the same session key (a hub connection and a <c>/yjs</c> socket of
+    /// one person are one participant). The owner cookie makes an interviewer; else a valid invite gives its role;
+    /// else an open room makes a candidate. Candidates wait in a lobby when it is on, and so does a second browser
+    /// presenting a named invite that someone holds; a <c>/yjs</c> socket cannot wait and is refused instead.
     /// </summary>
-    Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials);
+    Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials,
+        EditorTransport transport = EditorTransport.Hub);
 
     /// <summary>The admitted participant holding <paramref name="sessionKey"/>, or null (the page proves who it renders for).</summary>
     Task<string?> FindParticipantAsync(string sessionKey);

@@ -20,7 +20,15 @@ internal sealed class Participant(string id, string displayName, string sessionK
     public string? InviteId { get; init; }
     public DateTimeOffset JoinedAt { get; } = joinedAt;
     public PresenceState Presence { get; set; } = PresenceState.Connected;
+
+    /// <summary>The participant's current hub connection (media, notices), null while reconnecting.</summary>
     public string? ConnectionId { get; set; }
+
+    /// <summary>
+    /// Every live connection of the participant: hub connections (a superseded tab's too) and <c>/yjs</c> sockets.
+    /// Removal cuts them all; the participant shows as reconnecting only once none is left.
+    /// </summary>
+    public Dictionary<string, Editor.EditorTransport> Connections { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Bumped on every drop, so a grace timer only removes the participant it was started for.</summary>
     public int DropCount { get; set; }

@@ -1,50 +1,66 @@
 using System.Security.Cryptography;
+using Interview.Web.Features.Editor;
 
 namespace Interview.Web.Features.Rooms;
 
 internal sealed partial class RoomActor
 {
-    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials) => Enqueue(async () =>
+    private const string RemovedMessage = "An interviewer removed you from this room.";
+    private const string SocketCannotWait =
+        "This room has a lobby: join from the room's page and wait to be let in; a y-websocket client cannot wait.";
+
+    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, JoinCredentials credentials,
+        EditorTransport transport = EditorTransport.Hub) => Enqueue(async () =>
     {
         if (_record.EndedAt is not null) return Refused(JoinStatus.Ended);
-        if (_admissions.IsRemoved(request.SessionKey)) return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
+        var isOwner = RoomTokens.Matches(credentials.OwnerToken, _record.OwnerTokenHash);
+        var invite = credentials.Invite?.Claims;
+        if (_admissions.IsRemoved(request.SessionKey) || (!isOwner && invite is not null && _admissions.IsRemovedInvite(invite.InviteId)))
+            return Refused(JoinStatus.Removed, RemovedMessage);
 
         var now = _time.GetUtcNow();
         if (_lobby.Values.FirstOrDefault(p => p.SessionKey == request.SessionKey) is { } waiting)
         {
+            if (transport == EditorTransport.WebSocket) return Refused(JoinStatus.Waiting, SocketCannotWait);
             waiting.ConnectionId = connectionId;
             return Waiting(waiting);
         }
         var participant = _participants.Values.FirstOrDefault(p => p.SessionKey == request.SessionKey);
         if (participant is null)
         {
-            if (_participants.Count + _lobby.Count >= _record.Capacity) return Refused(JoinStatus.Full);
-            var isOwner = RoomTokens.Matches(credentials.OwnerToken, _record.OwnerTokenHash);
-            var invite = credentials.Invite?.Claims;
             if (!isOwner && credentials.Invite is { IsValid: false } bad) return Refused(JoinStatus.InviteInvalid, bad.Error);
             if (!isOwner && invite is null && _record.RequireInvite)
                 return Refused(JoinStatus.InviteRequired, "This room admits only people with an invite link.");
-            if (!isOwner && invite is not null && _admissions.IsRemovedInvite(invite.InviteId))
-                return Refused(JoinStatus.Removed, "An interviewer removed you from this room.");
             var role = isOwner ? ParticipantRole.Interviewer : invite?.Role ?? ParticipantRole.Candidate;
+            // Interviewers always get in; everyone else needs a free seat (interviewers present take seats too).
+            if (role != ParticipantRole.Interviewer && _participants.Count >= _record.Capacity)
+                return Refused(JoinStatus.Full, $"The room is full: all {_record.Capacity} seats are taken.");
             participant = new Participant(RoomTokens.NewParticipantId(), invite?.DisplayName ?? request.DisplayName, request.SessionKey, isOwner, now, role)
             {
-                ConnectionId = connectionId,
                 UserId = invite?.UserId,
                 TestId = invite?.TestId,
                 InviteId = invite?.InviteId,
             };
-            if (_record.Lobby && role == ParticipantRole.Candidate && !_admissions.IsAdmitted(request.SessionKey))
+            // A named invite has one holder: a second browser presenting it waits for an interviewer's decision.
+            var contested = !isOwner && invite is { } named && (named.DisplayName is not null || named.UserId is not null) &&
+                _participants.Values.Any(p => p.InviteId == named.InviteId);
+            if (((_record.Lobby && role == ParticipantRole.Candidate) || contested) && !_admissions.IsAdmitted(request.SessionKey))
             {
+                if (contested && !_participants.Values.Any(p => RolePolicy.CanModerate(p.Role) && p.ConnectionId is not null))
+                    return Refused(JoinStatus.InviteInUse, "This invite link is in use in another browser, and no interviewer is here to let a second one in.");
+                if (transport == EditorTransport.WebSocket) return Refused(JoinStatus.Waiting, SocketCannotWait);
+                if (_lobby.Count >= _options.MaxLobby) return Refused(JoinStatus.Full, "The lobby is full: try again in a few minutes.");
+                participant.ConnectionId = connectionId;
                 _lobby.Add(participant.Id, participant);
                 await NotifyLobbyAsync();
                 return Waiting(participant);
             }
+            await AttachAsync(participant, connectionId, transport);
             await AddParticipantAsync(participant);
         }
         else
         {
-            participant.ConnectionId = connectionId;
+            await AttachAsync(participant, connectionId, transport);
             participant.DropCount++;
             if (participant.Presence != PresenceState.Connected)
             {
@@ -56,6 +72,27 @@ internal sealed partial class RoomActor
         var snapshot = BuildSnapshot();
         return new JoinResult(JoinStatus.Joined, participant.Id, snapshot.Room, [.. snapshot.Participants], _chat);
     });
+
+    /// <summary>
+    /// An admitted connection joins its participant. A hub connection enters the room's group here, on the loop, so
+    /// it hears every event from its admission on and nothing before it (a refused or waiting joiner never enters).
+    /// </summary>
+    private async Task AttachAsync(Participant participant, string connectionId, EditorTransport transport)
+    {
+        participant.Connections[connectionId] = transport;
+        if (transport != EditorTransport.Hub) return;
+        participant.ConnectionId = connectionId;
+        await _broadcaster.AddAsync(Id, connectionId);
+    }
+
+    /// <summary>The connection is no longer the participant's: out of the room's groups, its cursors gone.</summary>
+    private async Task DetachAsync(Participant participant, string connectionId)
+    {
+        participant.Connections.Remove(connectionId);
+        if (participant.ConnectionId == connectionId) participant.ConnectionId = null;
+        await _broadcaster.RemoveAsync(Id, connectionId);
+        if (_editorSession is not null) await _editorSession.RemovePeerAsync(connectionId);
+    }
 
     private async Task AddParticipantAsync(Participant participant)
     {
@@ -71,14 +108,15 @@ internal sealed partial class RoomActor
     public Task LeaveAsync(string connectionId) => Enqueue(async () =>
     {
         if (await LeaveLobbyAsync(connectionId)) return;
-        if (FindByConnection(connectionId) is { } participant) await RemoveAsync(participant);
+        if (FindByConnection(connectionId) is { } participant) await RemoveAsync(participant, "You left the room.");
     });
 
     public Task ConnectionLostAsync(string connectionId, ConnectionLoss loss) => Enqueue(async () =>
     {
         if (await LeaveLobbyAsync(connectionId)) return;
         if (FindByConnection(connectionId) is not { } participant) return;
-        participant.ConnectionId = null;
+        await DetachAsync(participant, connectionId);
+        if (participant.Connections.Count > 0 || participant.ConnectionId is not null) return; // still here through another
         participant.Presence = PresenceState.Reconnecting;
         var drop = ++participant.DropCount;
         await Room.ParticipantChanged(participant.ToView());
@@ -108,21 +146,29 @@ internal sealed partial class RoomActor
             if (_participants.TryGetValue(participantId, out var participant) &&
                 participant.Presence == PresenceState.Reconnecting && participant.DropCount == drop)
             {
-                await RemoveAsync(participant);
+                await RemoveAsync(participant, "You left the room.");
             }
         });
     }
 
-    private async Task RemoveAsync(Participant participant)
+    /// <summary>The participant leaves the room; every connection it still holds is cut (<paramref name="reason"/> closes its sockets).</summary>
+    private async Task RemoveAsync(Participant participant, string reason)
     {
         _participants.Remove(participant.Id);
         Log.ParticipantLeft(_logger, Id, participant.Id, _participants.Count);
         await Room.ParticipantLeft(participant.Id);
+        foreach (var connection in participant.Connections.Keys.Append(participant.ConnectionId).OfType<string>().Distinct().ToList())
+        {
+            await _broadcaster.ExpelAsync(Id, connection, reason);
+            if (_editorSession is not null) await _editorSession.RemovePeerAsync(connection);
+        }
+        participant.Connections.Clear();
+        participant.ConnectionId = null;
         await _store.TouchAsync(Id, _time.GetUtcNow());
     }
 
     private Participant? FindByConnection(string connectionId) =>
-        _participants.Values.FirstOrDefault(p => p.ConnectionId == connectionId);
+        _participants.Values.FirstOrDefault(p => p.ConnectionId == connectionId || p.Connections.ContainsKey(connectionId));
 
     private JoinResult Refused(JoinStatus status, string? error = null) => new(status, null, BuildSnapshot().Room, [], [], error);
 

@@ -1,3 +1,5 @@
+using Interview.Web.Features.Editor;
+
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>
@@ -13,7 +15,9 @@ internal sealed partial class RoomActor
     public Task<string?> AdmitAsync(string byParticipantId, string participantId) => Enqueue(async () =>
     {
         if (Moderator(byParticipantId, "admit people from the lobby") is { } refused) return refused;
-        if (!_lobby.Remove(participantId, out var waiting)) return "That person is no longer waiting in the lobby.";
+        if (!_lobby.TryGetValue(participantId, out var waiting)) return "That person is no longer waiting in the lobby.";
+        if (!HasSeatFor(waiting)) return $"The room is full: all {_record.Capacity} seats are taken.";
+        _lobby.Remove(participantId);
         await AdmitAsync(waiting);
         await NotifyLobbyAsync();
         return null;
@@ -23,7 +27,7 @@ internal sealed partial class RoomActor
     {
         if (Moderator(byParticipantId, "turn people away from the lobby") is { } refused) return refused;
         if (!_lobby.Remove(participantId, out var waiting)) return "That person is no longer waiting in the lobby.";
-        await _admissions.BarAsync(waiting);
+        await _admissions.BarAsync(waiting, barInvite: !InviteHeldByOther(waiting));
         if (waiting.ConnectionId is { } connection) await _broadcaster.Connection(connection).Removed(new RemovedNotice("An interviewer did not let you in."));
         await NotifyLobbyAsync();
         return null;
@@ -39,8 +43,8 @@ internal sealed partial class RoomActor
         _record = updated;
         if (!_record.Lobby && _lobby.Count > 0)
         {
-            // The lobby was switched off: everyone waiting comes in.
-            foreach (var waiting in _lobby.Values.OrderBy(p => p.JoinedAt).ToList())
+            // The lobby was switched off: everyone waiting comes in while there are seats (the others keep waiting).
+            foreach (var waiting in _lobby.Values.OrderBy(p => p.JoinedAt).TakeWhile(HasSeatFor).ToList())
             {
                 _lobby.Remove(waiting.Id);
                 await AdmitAsync(waiting);
@@ -66,16 +70,13 @@ internal sealed partial class RoomActor
         if (Moderator(byParticipantId, "remove participants") is { } refused) return refused;
         if (!_participants.TryGetValue(participantId, out var target)) return "That person is not in the room.";
         if (target.Role == ParticipantRole.Interviewer) return "Interviewers cannot be removed; they leave by themselves.";
-        await _admissions.BarAsync(target);
-        var connection = target.ConnectionId;
+        await _admissions.BarAsync(target, barInvite: !InviteHeldByOther(target));
         if (_media.Remove(target.Id)) await Room.MediaPeerLeft(target.Id);
-        await RemoveAsync(target);
-        if (connection is not null)
-        {
-            await _broadcaster.Connection(connection).Removed(new RemovedNotice("An interviewer removed you from the room."));
-            await _broadcaster.ExpelAsync(Id, connection);
-            if (_editorSession is not null) await _editorSession.RemovePeerAsync(connection);
-        }
+        var notice = new RemovedNotice("An interviewer removed you from the room.");
+        foreach (var hub in target.Connections.Where(c => c.Value == EditorTransport.Hub).Select(c => c.Key).Append(target.ConnectionId).OfType<string>().Distinct())
+            await _broadcaster.Connection(hub).Removed(notice);
+        // Every connection goes: hub groups, editor peers and /yjs sockets, whether or not one is live right now.
+        await RemoveAsync(target, notice.Reason);
         return null;
     });
 
@@ -86,20 +87,17 @@ internal sealed partial class RoomActor
                 p.Id, p.DisplayName, p.Role, p.Presence, p.JoinedAt, p.UserId, p.TestId, _lobby.ContainsKey(p.Id))),
         ]));
 
-    /// <summary>Whether the editor frame may be applied for this peer: refuses document changes from read-only roles.</summary>
-    private string? EditorRefusal(Interview.Web.Features.Editor.EditorPeer peer, ReadOnlyMemory<byte> frame)
+    /// <summary>
+    /// Whether the editor frame may be applied for this peer: only from a connection its admitted participant still
+    /// holds, and no document changes from read-only roles.
+    /// </summary>
+    private string? EditorRefusal(EditorPeer peer, ReadOnlyMemory<byte> frame)
     {
-        ParticipantRole role;
-        if (peer.ParticipantId is { } participantId)
-        {
-            if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
-            role = participant.Role;
-        }
-        else
-        {
-            role = peer.Role ?? ParticipantRole.Candidate;
-        }
-        if (RolePolicy.CanEdit(role, _record.EditorLocked) || !Interview.Web.Features.Editor.EditorWrites.ChangesDocument(frame)) return null;
+        if (!_participants.TryGetValue(peer.ParticipantId, out var participant) ||
+            (peer.Transport == EditorTransport.WebSocket && !participant.Connections.ContainsKey(peer.ConnectionId)))
+            return "Join the room first.";
+        var role = participant.Role;
+        if (RolePolicy.CanEdit(role, _record.EditorLocked) || !EditorWrites.ChangesDocument(frame)) return null;
         return role == ParticipantRole.Observer
             ? "Observers cannot edit the code."
             : "The editor is locked: only interviewers can edit now.";
@@ -131,6 +129,14 @@ internal sealed partial class RoomActor
         foreach (var interviewer in _participants.Values.Where(p => RolePolicy.CanModerate(p.Role) && p.ConnectionId is not null))
             await _broadcaster.Connection(interviewer.ConnectionId!).LobbyChanged(waiting);
     }
+
+    /// <summary>Interviewers always have a seat; anyone else needs the admitted participants to be under capacity.</summary>
+    private bool HasSeatFor(Participant participant) =>
+        participant.Role == ParticipantRole.Interviewer || _participants.Count < _record.Capacity;
+
+    /// <summary>Another admitted participant holds the same invite (a second browser let in, or the original holder).</summary>
+    private bool InviteHeldByOther(Participant participant) =>
+        participant.InviteId is { } invite && _participants.Values.Any(p => p.Id != participant.Id && p.InviteId == invite);
 
     private string? Moderator(string participantId, string action) =>
         _participants.TryGetValue(participantId, out var participant) && RolePolicy.CanModerate(participant.Role)

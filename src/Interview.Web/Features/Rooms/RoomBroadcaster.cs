@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Web.Features.Rooms;
 
-/// <summary>Sends room events to the hub connections in a room's group.</summary>
+/// <summary>Sends room events to the hub connections in a room's group, and manages who is in it.</summary>
 public interface IRoomBroadcaster
 {
     IRoomClient Group(string roomId);
@@ -10,19 +10,33 @@ public interface IRoomBroadcaster
     /// <summary>One connection (lobby, mute and removal notices).</summary>
     IRoomClient Connection(string connectionId);
 
-    /// <summary>Takes a connection out of the room's group, so it receives nothing more of the room.</summary>
-    Task ExpelAsync(string roomId, string connectionId);
+    /// <summary>Puts an admitted hub connection into the room's group (the room does it on its loop, before announcing the join).</summary>
+    Task AddAsync(string roomId, string connectionId);
+
+    /// <summary>Takes a connection out of the room's groups (room and editor), so it receives nothing more of the room.</summary>
+    Task RemoveAsync(string roomId, string connectionId);
+
+    /// <summary>Cuts a connection off the room: out of its groups, and a <c>/yjs</c> socket closed with <paramref name="reason"/>.</summary>
+    Task ExpelAsync(string roomId, string connectionId, string reason);
 }
 
-internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub) : IRoomBroadcaster
+internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, Editor.YjsSockets sockets) : IRoomBroadcaster
 {
     public IRoomClient Group(string roomId) => hub.Clients.Group(RoomHub.GroupName(roomId));
 
     public IRoomClient Connection(string connectionId) => hub.Clients.Client(connectionId);
 
-    public async Task ExpelAsync(string roomId, string connectionId)
+    public Task AddAsync(string roomId, string connectionId) => hub.Groups.AddToGroupAsync(connectionId, RoomHub.GroupName(roomId));
+
+    public async Task RemoveAsync(string roomId, string connectionId)
     {
         await hub.Groups.RemoveFromGroupAsync(connectionId, RoomHub.GroupName(roomId));
         await hub.Groups.RemoveFromGroupAsync(connectionId, Editor.HubEditorBroadcaster.GroupName(roomId));
+    }
+
+    public async Task ExpelAsync(string roomId, string connectionId, string reason)
+    {
+        await RemoveAsync(roomId, connectionId);
+        await sockets.CloseAsync(connectionId, reason);
     }
 }

@@ -28,8 +28,8 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
 
         if (await rooms.FindAsync(request.RoomId) is not { } room) return new JoinResult(JoinStatus.NotFound, null, null, [], []);
 
-        // Join the group first, so no event between the room's answer and the group membership is missed.
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(room.Id));
+        // The room puts an admitted connection into its group itself, on its loop, before it announces the join: no
+        // event after the admission is missed, and a refused or waiting joiner never hears the room.
         var ownerToken = Context.GetHttpContext()?.Request.Cookies[OwnerCookie.Name(room.Id)];
         var invite = request.Invite is { Length: > 0 } token ? await invites.VerifyAsync(token, room.Id, Context.ConnectionAborted) : null;
         var result = await room.JoinAsync(request with { DisplayName = displayName }, Context.ConnectionId, new JoinCredentials(ownerToken, invite));
@@ -40,11 +40,10 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
             Context.Items[ParticipantItem] = result.ParticipantId;
             Log.Joined(logger, room.Id, Context.ConnectionId, result.ParticipantId!);
         }
-        else
+        else if (result.Status == JoinStatus.Waiting)
         {
             // A waiting candidate hears nothing of the room until admitted (then it joins again).
-            if (result.Status == JoinStatus.Waiting) Context.Items[LobbyItem] = room;
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(room.Id));
+            Context.Items[LobbyItem] = room;
         }
         return result;
     }
@@ -63,8 +62,7 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
         if (Context.Items.Remove(RoomItem, out var item) && item is IRoom room)
         {
             Context.Items.Remove(ParticipantItem);
-            await room.LeaveAsync(Context.ConnectionId);
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(room.Id));
+            await room.LeaveAsync(Context.ConnectionId); // the room takes the connection out of its groups
         }
     }
 
@@ -77,7 +75,8 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
 
     /// <summary>
     /// The page is going away (closed or reloading): the participant stays listed as reconnecting for the short
-    /// unload grace, so a reload resumes seamlessly and a closed tab leaves within seconds.
+    /// unload grace, so a reload resumes seamlessly and a closed tab leaves within seconds. The connection is out
+    /// of the room's groups once this returns: a page that stays open after saying it went hears nothing more.
     /// </summary>
     public async Task PageHidden()
     {

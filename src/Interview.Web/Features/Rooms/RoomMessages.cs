@@ -9,7 +9,7 @@ public enum JoinStatus
 {
     /// <summary>Joined (or rejoined with the same session key).</summary>
     Joined = 0,
-    /// <summary>The room admits no more participants.</summary>
+    /// <summary>The room admits no more candidates or observers (interviewers always get in), or its lobby is full.</summary>
     Full = 1,
     /// <summary>The room's creator ended it.</summary>
     Ended = 2,
@@ -21,8 +21,12 @@ public enum JoinStatus
     InviteInvalid = 5,
     /// <summary>In the lobby: an interviewer has to admit the participant first (the client is told with <c>LobbyAdmitted</c>).</summary>
     Waiting = 6,
-    /// <summary>An interviewer removed (or turned away) this session; it cannot join this room again.</summary>
+    /// <summary>An interviewer removed (or turned away) this session or its invite; it cannot join this room again.</summary>
     Removed = 7,
+    /// <summary>
+    /// The named invite is held by someone in the room and no interviewer is present to let a second browser in.
+    /// </summary>
+    InviteInUse = 8,
 }
 
 /// <summary>Presence of one participant. Travels by name.</summary>

@@ -15,6 +15,13 @@ public sealed class RoomOptions
     [Range(1, 50)]
     public int MaxCapacity { get; set; } = 6;
 
+    /// <summary>
+    /// People who may wait in a room's lobby at once; the next is refused with <c>Full</c>. Lobby entries never take
+    /// one of the room's seats. Default 20.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxLobby { get; set; } = 20;
+
     /// <summary>How long a participant whose connection dropped stays listed as reconnecting before leaving. Default 30 s.</summary>
     [Range(0, 3600)]
     public double ReconnectGraceSeconds { get; set; } = 30;

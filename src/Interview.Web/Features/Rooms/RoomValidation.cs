@@ -24,9 +24,13 @@ public static class RoomValidation
         return error.Length == 0;
     }
 
+    public const string SessionKeyRule = "The session key must be 16–64 characters of A–Z, a–z, 0–9, '-' or '_'.";
+
     public static void SessionKey(string? key)
     {
-        if (key is not { Length: >= 16 and <= 64 } || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            throw new HubException("The session key must be 16–64 characters of A–Z, a–z, 0–9, '-' or '_'.");
+        if (!IsSessionKey(key)) throw new HubException(SessionKeyRule);
     }
+
+    public static bool IsSessionKey(string? key) =>
+        key is { Length: >= 16 and <= 64 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
