@@ -88,7 +88,7 @@ public static class IntegrationEndpoints
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).DisableAntiforgery().WithTags("Integration");
-        api.MapPost("/rooms", CreateRoomAsync)
+        api.MapPost("/rooms", CreateRoomAsync).RequireRateLimiting(RoomCreationLimit.Policy)
             .WithName("CreateRoom").WithSummary("Create a room")
             .Produces<RoomCreated>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest);
         api.MapPost("/rooms/{roomId}/invites", MintInviteAsync)

@@ -23,7 +23,7 @@ public static class ProctoringEndpoints
     public static RouteGroupBuilder MapProctoring(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/exams/{testId}").RequireAuthorization(IntegrationEndpoints.Policy).DisableAntiforgery().WithTags("Exams");
-        api.MapPost("/rooms", CreateRoomAsync).WithSummary("Creates an invite-only room that belongs to the test (mint each candidate a named invite).");
+        api.MapPost("/rooms", CreateRoomAsync).RequireRateLimiting(RoomCreationLimit.Policy).WithSummary("Creates an invite-only room that belongs to the test (mint each candidate a named invite).");
         api.MapPost("/observers", MintObserverPass).WithSummary("Mints an observer pass: a signed, expiring link to the test's dashboard.");
         api.MapGet("/streams", ListStreamsAsync).WithSummary("Lists the test's active streaming sessions (observer, candidate, kind, since).");
         api.MapGet("/candidates", ListCandidatesAsync).WithSummary("Lists the test's candidates with their presence and focus events.");
