@@ -11,7 +11,7 @@ import { twoInCall, newCallPage, probe } from '../../tests/e2e/support/media.mjs
 import { waitFor } from '../../tests/e2e/support/wait.mjs';
 import { percentile, arg } from '../editor/stats.mjs';
 import {
-  examServerEnv, createExamRoom, observerLink, openDashboard, card, observedVideo, requestAndTime, waitCandidateReady, candidateStreams,
+  examServerEnv, createExamRoom, candidateLink, observerLink, openDashboard, card, observedVideo, requestAndTime, waitCandidateReady, candidateStreams,
 } from '../../tests/e2e/support/exam.mjs';
 
 const RUNS = arg('runs', 10);
@@ -29,10 +29,10 @@ try {
     await call.close();
   }
 
-  const roomUrl = await createExamRoom(server, 'bench');
+  const room = await createExamRoom(server, 'bench');
   const candidate = await newCallPage(browser);
   const observer = await (await browser.newContext()).newPage();
-  await joinRoom(candidate, roomUrl, 'Ada');
+  await joinRoom(candidate, await candidateLink(server, room, 'bench', 'Ada'), 'Ada');
   await waitCandidateReady(candidate);
   await openDashboard(observer, await observerLink(server, 'bench', 'Olga'));
   const results = { camera: [], screen: [] };

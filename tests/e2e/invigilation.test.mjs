@@ -7,7 +7,7 @@ import { newCallPage, probe } from './support/media.mjs';
 import { waitFor } from './support/wait.mjs';
 import { waitEditorSynced, caretToEnd, editorText } from './support/editor.mjs';
 import {
-  createExamRoom, observerLink, openDashboard, card, observedVideo, requestAndTime, waitObservedFrames,
+  createExamRoom, candidateLink, observerLink, openDashboard, card, observedVideo, requestAndTime, waitObservedFrames,
   candidateStreams, waitCandidateReady, timelineKinds, examServerEnv,
 } from './support/exam.mjs';
 import { serverAndBrowser } from './support/suite.mjs';
@@ -15,12 +15,12 @@ import { serverAndBrowser } from './support/suite.mjs';
 const suite = serverAndBrowser({ env: examServerEnv });
 
 test('observers ask for a candidate\'s camera and screen, watch together and stop; the candidate sees it', async () => {
-  const roomUrl = await createExamRoom(suite.server, 'T-streams');
+  const room = await createExamRoom(suite.server, 'T-streams');
   const candidate = await newCallPage(suite.browser);
   const olga = await (await suite.browser.newContext()).newPage();
   const pavel = await (await suite.browser.newContext()).newPage();
   try {
-    await joinRoom(candidate, roomUrl, 'Ada');
+    await joinRoom(candidate, await candidateLink(suite.server, room, 'T-streams', 'Ada'), 'Ada');
     const adaId = await waitCandidateReady(candidate);
     await openDashboard(olga, await observerLink(suite.server, 'T-streams', 'Olga'));
     await card(olga, 'Ada').and(olga.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
@@ -79,12 +79,12 @@ test('observers ask for a candidate\'s camera and screen, watch together and sto
 });
 
 test('focus events show on the candidate\'s timeline and survive a server restart; other candidates see nothing', async () => {
-  const roomUrl = await createExamRoom(suite.server, 'T-focus');
+  const room = await createExamRoom(suite.server, 'T-focus');
   const dashboard = await observerLink(suite.server, 'T-focus', 'Olga');
   const candidate = await (await suite.browser.newContext()).newPage();
   const olga = await (await suite.browser.newContext()).newPage();
   try {
-    await joinRoom(candidate, roomUrl, 'Ada');
+    await joinRoom(candidate, await candidateLink(suite.server, room, 'T-focus', 'Ada'), 'Ada');
     await waitCandidateReady(candidate);
     await openDashboard(olga, dashboard);
 
@@ -121,7 +121,7 @@ test('focus events show on the candidate\'s timeline and survive a server restar
 
     // A second candidate's page shows no dashboard, no timeline and no other candidate's events.
     const grace = await (await suite.browser.newContext()).newPage();
-    await joinRoom(grace, roomUrl, 'Grace');
+    await joinRoom(grace, await candidateLink(suite.server, room, 'T-focus', 'Grace'), 'Grace');
     await waitCandidateReady(grace);
     assert.equal(await grace.locator('[data-testid="candidate-timeline"], [data-testid="focus-event"], [data-testid="exam-dashboard"]').count(), 0);
     await grace.goto(suite.server.url + '/exam/T-focus');

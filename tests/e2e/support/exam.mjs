@@ -31,10 +31,16 @@ async function post(server, path, body) {
   return response.json();
 }
 
-/** A room of the test; everyone who joins it (nobody holds its owner cookie) is a candidate. */
+/** A room of the test (invite-only; nobody holds its owner cookie): its id and URL. */
 export async function createExamRoom(server, testId) {
   const room = await post(server, `/api/v1/exams/${testId}/rooms`);
-  return room.url;
+  return { id: room.roomId, url: room.url };
+}
+
+/** A named candidate invite link for `name` (user id derived from it) to a room of the test. */
+export async function candidateLink(server, room, testId, name) {
+  const userId = `u-${name.toLowerCase()}`;
+  return (await post(server, `/api/v1/rooms/${room.id}/invites`, { userId, displayName: name, role: 'candidate', testId })).url;
 }
 
 /** The dashboard link of an observer of the test. */

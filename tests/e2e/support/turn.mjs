@@ -1,6 +1,6 @@
 // A real coturn (Debian package `coturn`, installed by scripts/setup.sh) on loopback for the TURN tests: TURN REST
 // credentials (use-auth-secret + static-auth-secret, as docs/operations.md configures it), no TLS, a free port,
-// loopback peers allowed (both browsers are on 127.0.0.1). Stopped by pid.
+// the production deny list with one exception: 127.0.0.1, where both browsers are. Stopped by pid.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -8,6 +8,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './server.mjs';
 import { waitFor } from './wait.mjs';
+
+/**
+ * The peer addresses a production coturn must never relay to (docs/operations.md lists the same ranges): this
+ * network, private, shared (CGNAT), loopback, link-local (cloud metadata at 169.254.169.254), documentation,
+ * benchmarking and reserved IPv4; IPv6 loopback, IPv4-mapped, NAT64, discard, Teredo, documentation, 6to4,
+ * unique-local and link-local.
+ */
+export const deniedPeerRanges = [
+  '0.0.0.0-0.255.255.255', '10.0.0.0-10.255.255.255', '100.64.0.0-100.127.255.255', '127.0.0.0-127.255.255.255',
+  '169.254.0.0-169.254.255.255', '172.16.0.0-172.31.255.255', '192.0.0.0-192.0.0.255', '192.0.2.0-192.0.2.255',
+  '192.88.99.0-192.88.99.255', '192.168.0.0-192.168.255.255', '198.18.0.0-198.19.255.255', '198.51.100.0-198.51.100.255',
+  '203.0.113.0-203.0.113.255', '240.0.0.0-255.255.255.255',
+  '::1', '::ffff:0.0.0.0-::ffff:255.255.255.255', '64:ff9b::-64:ff9b::ffff:ffff', '64:ff9b:1::-64:ff9b:1:ffff:ffff:ffff:ffff:ffff',
+  '100::-100::ffff:ffff:ffff:ffff', '2001::-2001:1ff:ffff:ffff:ffff:ffff:ffff:ffff', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff',
+  '2002::-2002:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+];
 
 export function turnserverPath() {
   try {
@@ -20,7 +36,8 @@ export function turnserverPath() {
 export class TurnServer {
   output = '';
 
-  static async start({ secret, realm = 'interview.test' }) {
+  /** `allowedPeers`: exceptions to the deny list (the browsers' loopback address by default). */
+  static async start({ secret, realm = 'interview.test', allowedPeers = ['127.0.0.1'] }) {
     const turn = new TurnServer();
     turn.port = await freePort();
     turn.dir = mkdtempSync(path.join(tmpdir(), 'interview-turn-'));
@@ -30,7 +47,8 @@ export class TurnServer {
       '-n', '--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', `--listening-port=${turn.port}`,
       `--min-port=${minPort}`, `--max-port=${minPort + 200}`,
       '--use-auth-secret', `--static-auth-secret=${secret}`, `--realm=${realm}`, '--fingerprint',
-      '--no-tls', '--no-dtls', '--no-cli', '--allow-loopback-peers', '--no-software-attribute',
+      '--no-tls', '--no-dtls', '--no-cli', '--allow-loopback-peers', '--no-software-attribute', '--no-multicast-peers',
+      ...deniedPeerRanges.map((range) => `--denied-peer-ip=${range}`), ...allowedPeers.map((ip) => `--allowed-peer-ip=${ip}`),
       `--db=${path.join(turn.dir, 'turndb')}`, `--pidfile=${path.join(turn.dir, 'turnserver.pid')}`,
       '--log-file=stdout', '--simple-log', '--verbose',
     ], { stdio: ['ignore', 'pipe', 'pipe'] });

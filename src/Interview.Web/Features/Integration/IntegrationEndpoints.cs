@@ -88,7 +88,7 @@ public static class IntegrationEndpoints
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).DisableAntiforgery().WithTags("Integration");
-        api.MapPost("/rooms", CreateRoomAsync)
+        api.MapPost("/rooms", CreateRoomAsync).RequireRateLimiting(RoomCreationLimit.Policy)
             .WithName("CreateRoom").WithSummary("Create a room")
             .Produces<RoomCreated>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest);
         api.MapPost("/rooms/{roomId}/invites", MintInviteAsync)
@@ -121,6 +121,8 @@ public static class IntegrationEndpoints
         if (string.IsNullOrWhiteSpace(body.UserId)) return Error(StatusCodes.Status400BadRequest, "userId is required.");
         if (string.IsNullOrWhiteSpace(body.DisplayName)) return Error(StatusCodes.Status400BadRequest, "displayName is required.");
         if (!RolePolicy.TryParse(body.Role, out var role)) return Error(StatusCodes.Status400BadRequest, "role must be interviewer, candidate or observer.");
+        if (body.TestId is not null && !room.Snapshot.Room.RequireInvite)
+            return Error(StatusCodes.Status409Conflict, "A room of a test admits only invite holders: create it with requireInvite true (or through /api/v1/exams/{testId}/rooms).");
         try
         {
             TimeSpan? lifetime = body.ExpiresInHours is { } hours ? TimeSpan.FromHours(hours) : null;

@@ -13,7 +13,7 @@ internal sealed partial class ExamActor
         if (report.Detail is { Length: > MaxDetailLength }) return (null, $"A focus event's detail is limited to {MaxDetailLength} characters.");
         if (report.Detail is not null && report.Detail.Any(char.IsControl)) return (null, "A focus event's detail cannot contain control characters.");
         await FollowRoomAsync(roomId);
-        var key = CandidateKeys.For(roomId, member.DisplayName);
+        var key = CardOf(roomId, member);
         if (!_candidates.TryGetValue(key, out var candidate))
         {
             _candidates[key] = candidate = new CandidateEntry(key, roomId, member.DisplayName) { ParticipantId = member.ParticipantId, State = CandidateState.Connected };

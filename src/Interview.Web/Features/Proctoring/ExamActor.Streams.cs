@@ -71,7 +71,7 @@ internal sealed partial class ExamActor
     public Task<IReadOnlyList<Watcher>> CandidateReadyAsync(string roomId, RoomMember candidate) => Enqueue(async () =>
     {
         await FollowRoomAsync(roomId);
-        var key = CandidateKeys.For(roomId, candidate.DisplayName);
+        var key = CardOf(roomId, candidate);
         return (IReadOnlyList<Watcher>)WatchersOf(key);
     });
 

@@ -23,6 +23,8 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
 
     private readonly Dictionary<string, CandidateEntry> _candidates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IDisposable> _roomSubscriptions = new(StringComparer.Ordinal);
+    /// <summary>Candidates present in the followed rooms, by participant id: their identity and the card they are on.</summary>
+    private readonly Dictionary<string, SeenCandidate> _seen = new(StringComparer.Ordinal);
     private bool _changed = true;
     private volatile ExamSnapshot _snapshot;
 
@@ -67,18 +69,35 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
     {
         if (_roomSubscriptions.ContainsKey(roomId)) return;
         if (await _rooms.FindAsync(roomId) is not { } room) return;
-        _roomSubscriptions[roomId] = room.Subscribe(snapshot => _ = Enqueue(() => OnRoomSnapshotAsync(roomId, snapshot)));
-        await OnRoomSnapshotAsync(roomId, room.Snapshot);
+        _roomSubscriptions[roomId] = room.Subscribe(snapshot => _ = Enqueue(() => OnRoomSnapshotAsync(roomId, room, snapshot)));
+        await OnRoomSnapshotAsync(roomId, room, room.Snapshot);
     }
 
-    /// <summary>Candidates of the room (the candidate role), matched to cards by room and display name.</summary>
-    private async Task OnRoomSnapshotAsync(string roomId, RoomSnapshot snapshot)
+    /// <summary>Candidates of the room (the candidate role), matched to cards by their invite (<see cref="CandidateKeys"/>).</summary>
+    private async Task OnRoomSnapshotAsync(string roomId, IProctoredRoom room, RoomSnapshot snapshot)
     {
-        var present = snapshot.Participants.Where(p => p.Role == ParticipantRole.Candidate)
-            .GroupBy(p => CandidateKeys.For(roomId, p.DisplayName))
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Presence).First());
+        var participants = snapshot.Participants.Where(p => p.Role == ParticipantRole.Candidate).ToList();
+        foreach (var gone in _seen.Where(s => s.Value.RoomId == roomId && participants.All(p => p.Id != s.Key)).Select(s => s.Key).ToList())
+            _seen.Remove(gone);
+        foreach (var p in participants.Where(p => !_seen.ContainsKey(p.Id)))
+        {
+            RoomMember? member;
+            try { member = await room.MemberAsync(p.Id); }
+            catch (ObjectDisposedException) { return; } // the room unloaded; its next load is followed afresh
+            if (member is not null) _seen[p.Id] = new SeenCandidate(roomId, CandidateKeys.For(roomId, member));
+        }
+        var present = new Dictionary<string, ParticipantView>(StringComparer.Ordinal);
+        foreach (var group in participants.Where(p => _seen.ContainsKey(p.Id)).GroupBy(p => _seen[p.Id].Identity))
+        {
+            // The card stays with a connected holder; the others sharing the identity get cards of their own.
+            var holder = _candidates.TryGetValue(group.Key, out var card) ? card.ParticipantId : null;
+            var ordered = group.OrderBy(p => p.Presence).ThenBy(p => p.Id == holder ? 0 : 1).ThenBy(p => p.JoinedAt).ToList();
+            present[group.Key] = ordered[0];
+            foreach (var extra in ordered.Skip(1)) present[CandidateKeys.Extra(group.Key, extra.Id)] = extra;
+        }
         foreach (var (key, participant) in present)
         {
+            _seen[participant.Id] = _seen[participant.Id] with { Card = key };
             if (!_candidates.TryGetValue(key, out var candidate))
             {
                 _candidates[key] = candidate = new CandidateEntry(key, roomId, participant.DisplayName);
@@ -100,6 +119,16 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
             candidate.ParticipantId = null;
             _changed = true;
         }
+    }
+
+    /// <summary>The card of a candidate of the room: the one the room's snapshots put them on, else by their identity.</summary>
+    private string CardOf(string roomId, RoomMember member)
+    {
+        if (_seen.TryGetValue(member.ParticipantId, out var seen) && seen.Card is { } card) return card;
+        var key = CandidateKeys.For(roomId, member);
+        return _candidates.TryGetValue(key, out var held) && held.ParticipantId is { } holder && holder != member.ParticipantId
+            ? CandidateKeys.Extra(key, member.ParticipantId)
+            : key;
     }
 
     private Task<T> Enqueue<T>(Func<Task<T>> work) => _mailbox.Enqueue(work);
@@ -125,6 +154,9 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
         await _mailbox.CloseAsync();
         foreach (var subscription in _roomSubscriptions.Values) subscription.Dispose();
     }
+
+    /// <summary>A candidate present in a room: their identity key and the card they are shown on.</summary>
+    private sealed record SeenCandidate(string RoomId, string Identity, string? Card = null);
 
     /// <summary>A candidate's mutable state, owned by the actor's loop.</summary>
     private sealed class CandidateEntry(string key, string roomId, string name)
@@ -155,10 +187,4 @@ internal sealed partial class ExamActor : IExam, IAsyncDisposable
             return true;
         }
     }
-}
-
-/// <summary>How a candidate is recognised across reconnects and server restarts: their room and display name.</summary>
-public static class CandidateKeys
-{
-    public static string For(string roomId, string displayName) => roomId + "/" + displayName;
 }

@@ -4,10 +4,10 @@ namespace Interview.Web.Features.Proctoring;
 
 /// <summary>
 /// A participant as invigilation sees it. <paramref name="ConnectionId"/> is null while reconnecting;
-/// <paramref name="UserId"/> and <paramref name="TestId"/> come from the invite the participant joined with.
+/// <paramref name="UserId"/>, <paramref name="TestId"/> and <paramref name="InviteId"/> come from the invite the participant joined with.
 /// </summary>
 public sealed record RoomMember(string ParticipantId, string DisplayName, ParticipantRole Role, PresenceState Presence, string? ConnectionId,
-    string? UserId = null, string? TestId = null)
+    string? UserId = null, string? TestId = null, string? InviteId = null)
 {
     /// <summary>The participants an exam watches: those in the candidate role.</summary>
     public bool IsCandidate => Role == ParticipantRole.Candidate;

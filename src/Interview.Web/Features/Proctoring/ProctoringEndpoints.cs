@@ -23,7 +23,7 @@ public static class ProctoringEndpoints
     public static RouteGroupBuilder MapProctoring(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/exams/{testId}").RequireAuthorization(IntegrationEndpoints.Policy).DisableAntiforgery().WithTags("Exams");
-        api.MapPost("/rooms", CreateRoomAsync).WithSummary("Creates a room that belongs to the test (its non-owner participants are candidates).");
+        api.MapPost("/rooms", CreateRoomAsync).RequireRateLimiting(RoomCreationLimit.Policy).WithSummary("Creates an invite-only room that belongs to the test (mint each candidate a named invite).");
         api.MapPost("/observers", MintObserverPass).WithSummary("Mints an observer pass: a signed, expiring link to the test's dashboard.");
         api.MapGet("/streams", ListStreamsAsync).WithSummary("Lists the test's active streaming sessions (observer, candidate, kind, since).");
         api.MapGet("/candidates", ListCandidatesAsync).WithSummary("Lists the test's candidates with their presence and focus events.");
@@ -33,7 +33,8 @@ public static class ProctoringEndpoints
     private static async Task<IResult> CreateRoomAsync(string testId, IRoomRegistry rooms, IExamRegistry exams, HttpContext context)
     {
         if (!TestIds.IsValid(testId)) return BadTestId();
-        var room = await rooms.CreateAsync($"Test {testId}", null, cancellationToken: context.RequestAborted);
+        // Invite-only: a candidate is who the outside system minted an invite for, never whoever has the address.
+        var room = await rooms.CreateAsync($"Test {testId}", null, new RoomAccess(RequireInvite: true), context.RequestAborted);
         await exams.AssignRoomAsync(room.Id, testId);
         return Results.Created(RoomPaths.Room(room.Id), new ExamRoomResponse(testId, room.Id, Absolute(context, RoomPaths.Room(room.Id))));
     }

@@ -42,9 +42,10 @@ public static partial class RecordingsEndpoints
         var sessionKey = context.Request.Headers[SessionHeader].ToString();
         if (sessionKey.Length == 0 || await room.FindUploaderAsync(sessionKey) is not { } uploader)
             return Problem(StatusCodes.Status403Forbidden, "Only participants of this room can upload recordings to it.");
-        if (uploader.RoomRecordings >= settings.MaxPerRoom)
-            return Problem(StatusCodes.Status409Conflict, $"This room already keeps {settings.MaxPerRoom} recordings.");
+        if (uploader.RoomRecordings >= settings.MaxPerRoom) return Problem(StatusCodes.Status409Conflict, RecordingQuotas.CountReached(settings.Quota));
+        var roomLeft = settings.MaxBytesPerRoom - uploader.RoomBytes;
         if (context.Request.ContentLength > settings.MaxUploadBytes) return TooLarge(settings);
+        if (roomLeft <= 0 || context.Request.ContentLength > roomLeft) return Problem(StatusCodes.Status409Conflict, RecordingQuotas.BytesReached(settings.Quota));
 
         // Streamed to disk as it arrives; the server's 30 MB default body limit gives way to ours, counted while copying.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
@@ -52,7 +53,7 @@ public static partial class RecordingsEndpoints
         UploadOutcome outcome;
         try
         {
-            outcome = await files.SaveAsync(room.Id, id, context.Request.Body, settings.MaxUploadBytes, context.RequestAborted);
+            outcome = await files.SaveAsync(room.Id, id, context.Request.Body, Math.Min(settings.MaxUploadBytes, roomLeft), context.RequestAborted);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
@@ -60,6 +61,8 @@ public static partial class RecordingsEndpoints
         }
         switch (outcome.Error)
         {
+            case UploadError.TooLarge when roomLeft < settings.MaxUploadBytes:
+                return Problem(StatusCodes.Status409Conflict, RecordingQuotas.BytesReached(settings.Quota));
             case UploadError.TooLarge: return TooLarge(settings);
             case UploadError.NotWebm: return Problem(StatusCodes.Status415UnsupportedMediaType, "Only WebM recordings can be uploaded.");
             case UploadError.Empty: return Problem(StatusCodes.Status400BadRequest, "The recording is empty.");
@@ -67,7 +70,7 @@ public static partial class RecordingsEndpoints
         var recording = new RoomRecording(id, room.Id, CleanFileName(name), outcome.Size, outcome.Sha256!, uploader.ParticipantId,
             uploader.DisplayName, time.GetUtcNow());
         string? refusal;
-        try { refusal = await room.AddRecordingAsync(recording, settings.MaxPerRoom); }
+        try { refusal = await room.AddRecordingAsync(recording, settings.Quota); }
         catch (ObjectDisposedException) { refusal = "The room is gone."; }
         if (refusal is not null)
         {
@@ -94,7 +97,7 @@ public static partial class RecordingsEndpoints
     private static IResult TooLarge(RecordingsOptions settings) => Problem(StatusCodes.Status413PayloadTooLarge,
         $"The recording is larger than this server accepts ({Size(settings.MaxUploadBytes)}).");
 
-    private static string Size(long bytes) => bytes switch
+    internal static string Size(long bytes) => bytes switch
     {
         < 1024 * 1024 => $"{bytes / 1024.0:0.#} KiB",
         < 1024L * 1024 * 1024 => $"{bytes / (1024 * 1024.0):0.#} MiB",

@@ -14,9 +14,15 @@ public sealed class RecordingsOptions
     [Range(0, 64L * 1024 * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 500L * 1024 * 1024;
 
-    /// <summary>Most recordings one room keeps. Default 50.</summary>
+    /// <summary>Most recordings one room keeps. Default 20.</summary>
     [Range(1, 10_000)]
-    public int MaxPerRoom { get; set; } = 50;
+    public int MaxPerRoom { get; set; } = 20;
+
+    /// <summary>Most bytes the recordings of one room take together. Default 2 GiB.</summary>
+    [Range(1, 1024L * 1024 * 1024 * 1024)]
+    public long MaxBytesPerRoom { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    public RecordingQuota Quota => new(MaxPerRoom, MaxBytesPerRoom);
 
     /// <summary>How long a download link rendered for a participant stays valid (membership is checked on every download too). Default 12 h.</summary>
     [Range(60, 7 * 24 * 3600)]

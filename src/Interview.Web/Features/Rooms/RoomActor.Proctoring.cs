@@ -11,5 +11,5 @@ internal sealed partial class RoomActor : IProctoredRoom
     public Task<RoomMember?> CurrentMemberAsync(string participantId, string connectionId) => Enqueue(() =>
         Task.FromResult(IsCurrent(participantId, connectionId, out var p) ? ToMember(p) : null));
 
-    private static RoomMember ToMember(Participant p) => new(p.Id, p.DisplayName, p.Role, p.Presence, p.ConnectionId, p.UserId, p.TestId);
+    private static RoomMember ToMember(Participant p) => new(p.Id, p.DisplayName, p.Role, p.Presence, p.ConnectionId, p.UserId, p.TestId, p.InviteId);
 }

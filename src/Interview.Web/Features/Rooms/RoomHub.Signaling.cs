@@ -16,13 +16,15 @@ public sealed partial class RoomHub
     {
         var (room, participantId) = Current();
         var state = request?.State ?? new MediaState(false, false, false, false);
+        // TURN credentials only for an admitted participant on its current connection, as the room actor says: a
+        // lobby waiter, a refused or a removed person gets an error and no credentials.
         var peers = await room.JoinMediaAsync(participantId, Context.ConnectionId, state, request?.Resume ?? false)
             ?? throw new HubException("This connection is no longer the participant's current one.");
+        var role = await room.RoleOfAsync(participantId) ?? throw new HubException("You are no longer in this room.");
         // Kept apart from the room's own items: PageHidden forgets the room, and a LeaveMedia sent in the same
         // pagehide must still find the call it leaves.
         Context.Items[CallItem] = (room, participantId);
         var settings = options.Value;
-        var role = await room.RoleOfAsync(participantId) ?? ParticipantRole.Candidate;
         return new MediaWelcome(participantId, TurnCredentials.For(settings, participantId, time.GetUtcNow()), peers,
             settings.MaxFileBytes, settings.RelayMaxFileBytes, settings.IceTransportPolicy, RolePolicy.Name(role));
     }

@@ -7,6 +7,10 @@ public sealed class RoomOptions
 {
     public const string Section = "Rooms";
 
+    /// <summary>Rooms one client may create per hour (home form and integration API together). Default 20.</summary>
+    [Range(1, 100_000)]
+    public int CreationsPerClientPerHour { get; set; } = 20;
+
     /// <summary>Participants a new room admits when its creator does not choose. Default 6.</summary>
     [Range(1, 50)]
     public int DefaultCapacity { get; set; } = 6;

@@ -17,6 +17,7 @@ public static class RoomsEndpoints
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomExpiryService>());
         builder.Services.AddSingleton<HubCallRateLimitFilter>();
         builder.Services.AddSingleton<RoomUnavailableFilter>();
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, RoomCreationLimit>(RoomCreationLimit.Policy));
 
         var maxMessage = builder.Configuration.GetValue<int?>($"{HostingOptions.Section}:{nameof(HostingOptions.MaxHubMessageBytes)}")
             ?? new HostingOptions().MaxHubMessageBytes;
@@ -37,8 +38,9 @@ public static class RoomsEndpoints
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/hubs"),
             branch => branch.UseMiddleware<OriginCheckMiddleware>());
         app.MapHub<RoomHub>(RoomHub.Path);
+        app.UseRateLimiter();
 
-        app.MapPost("/rooms", CreateRoomAsync).DisableAntiforgery();
+        app.MapPost("/rooms", CreateRoomAsync).DisableAntiforgery().RequireRateLimiting(RoomCreationLimit.Policy);
     }
 
     /// <summary>The home page's form: validates its antiforgery token, creates the room, marks the creator, redirects.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Interview.Web.Features.Media;
 using Interview.Web.Features.Proctoring;
 using Interview.Web.Features.Rooms;
@@ -43,6 +44,14 @@ public sealed class ExamClient : IAsyncDisposable
         client.Id = join.ParticipantId!;
         if (ready) await client.ReadyAsync();
         return client;
+    }
+
+    /// <summary>Mints a named candidate invite for a room of the test through the integration API (exam rooms are invite-only).</summary>
+    public static async Task<string> ApiInviteAsync(HttpClient api, string roomId, string testId, string userId, string name)
+    {
+        var minted = await api.PostAsJsonAsync($"/api/v1/rooms/{roomId}/invites", new { userId, displayName = name, role = "candidate", testId });
+        Assert.Equal(System.Net.HttpStatusCode.Created, minted.StatusCode);
+        return (await minted.Content.ReadFromJsonAsync<Interview.Web.Features.Integration.InviteMinted>())!.Token;
     }
 
     public Task<CandidateWelcome> ReadyAsync() => Connection.InvokeAsync<CandidateWelcome>(nameof(RoomHub.ExamCandidateReady));

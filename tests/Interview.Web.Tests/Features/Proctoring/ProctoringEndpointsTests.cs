@@ -51,7 +51,8 @@ public sealed class ProctoringEndpointsTests : IAsyncLifetime
         var pass = (await minted.Content.ReadFromJsonAsync<ObserverPassResponse>())!;
         Assert.Contains("/exam/101?pass=", pass.Url);
 
-        await using var candidate = await ExamClient.CandidateAsync(_factory, room.RoomId, "Ada");
+        await using var candidate = await ExamClient.CandidateAsync(_factory, room.RoomId, "Ada",
+            invite: await ExamClient.ApiInviteAsync(api, room.RoomId, "101", "u-ada", "Ada"));
         await using var olga = await ExamClient.ConnectAsync(_factory);
         var welcome = await olga.WatchAsync("101", pass.Pass);
         await olga.Connection.InvokeAsync(nameof(Interview.Web.Features.Rooms.RoomHub.RequestStream), new StreamRequest(candidate.Id, StreamKind.Screen));
@@ -78,7 +79,8 @@ public sealed class ProctoringEndpointsTests : IAsyncLifetime
     {
         var api = Api();
         var room = await (await api.PostAsync("/api/v1/exams/101/rooms", null)).Content.ReadFromJsonAsync<ExamRoomResponse>();
-        await using var candidate = await ExamClient.CandidateAsync(_factory, room!.RoomId, "Ada Candidate");
+        await using var candidate = await ExamClient.CandidateAsync(_factory, room!.RoomId, "Ada Candidate",
+            invite: await ExamClient.ApiInviteAsync(api, room.RoomId, "101", "u-ada", "Ada Candidate"));
         await Eventually.TrueAsync(() => _factory.Services.GetRequiredService<IExamRegistry>().GetAsync("101").Result.Snapshot.Candidates.Length == 1, "Ada listed");
 
         var refused = await _factory.CreateClient().GetStringAsync("/exam/101");

@@ -14,12 +14,18 @@ namespace Interview.Web.Tests.Features.Recordings;
 public sealed class RecordingUploadTests : IAsyncLifetime
 {
     private const long Limit = 64 * 1024;
+    private const long RoomBytes = 100 * 1024;
     private InterviewFactory _factory = null!;
     private HttpClient _http = null!;
 
     public Task InitializeAsync()
     {
-        _factory = new InterviewFactory(new() { ["Recordings:MaxUploadBytes"] = Limit.ToString(), ["Recordings:MaxPerRoom"] = "3" });
+        _factory = new InterviewFactory(new()
+        {
+            ["Recordings:MaxUploadBytes"] = Limit.ToString(),
+            ["Recordings:MaxPerRoom"] = "3",
+            ["Recordings:MaxBytesPerRoom"] = RoomBytes.ToString(),
+        });
         _http = _factory.CreateClient();
         return Task.CompletedTask;
     }
@@ -177,6 +183,27 @@ public sealed class RecordingUploadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
         Assert.Contains("already keeps 3 recordings", await ErrorOf(full));
         Assert.Equal(3, FilesOnDisk(roomId).Length);
+    }
+
+    [Fact]
+    public async Task A_recording_over_the_rooms_byte_quota_is_refused_with_and_without_a_content_length_and_the_kept_ones_stay()
+    {
+        var (roomId, ada, key) = await RoomWithAdaAsync();
+        await using var _ = ada;
+        var first = Webm(60_000, 1);
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(roomId, key, Body(first))).StatusCode);
+
+        var declared = await UploadAsync(roomId, key, Body(Webm(50_000, 2)));
+        Assert.Equal(HttpStatusCode.Conflict, declared.StatusCode);
+        Assert.Contains("does not fit in the room's 100 KiB for recordings", await ErrorOf(declared));
+        var streamed = await UploadAsync(roomId, key, new StreamContent(new NonSeekableStream(Webm(50_000, 3))));
+        Assert.Equal(HttpStatusCode.Conflict, streamed.StatusCode);
+        Assert.Contains("does not fit", await ErrorOf(streamed));
+
+        var kept = Assert.Single((await _factory.Rooms.FindAsync(roomId))!.Snapshot.Recordings);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(first)), kept.Sha256);
+        Assert.Single(FilesOnDisk(roomId));
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(roomId, key, Body(Webm(40_000, 4)))).StatusCode);
     }
 
     [Fact]
