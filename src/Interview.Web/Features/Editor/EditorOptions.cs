@@ -50,6 +50,13 @@ public sealed class EditorOptions
     [Range(1024, long.MaxValue)]
     public long BytesPer10Seconds { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>
+    /// Awareness client ids (cursor states) one connection may introduce; only that connection may then change or
+    /// remove them. A browser tab uses one. Default 4.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxAwarenessClientsPerConnection { get; set; } = 4;
+
     /// <summary>Runs kept in a room's run history. Default 20.</summary>
     [Range(1, 1000)]
     public int RunHistory { get; set; } = 20;
