@@ -16,6 +16,8 @@ public static class EditorSetup
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
         builder.Services.AddSingleton<EditorServices>();
+        builder.Services.AddSingleton<EditorMetrics>();
+        builder.Services.AddSingleton<YjsSocketLimiter>();
         builder.Services.AddSingleton<EditorHubFilter>();
         builder.Services.Configure<HubOptions>(hub => hub.AddFilter<EditorHubFilter>());
     }
@@ -23,7 +25,8 @@ public static class EditorSetup
     /// <summary><c>/yjs/{roomId}</c>: the room's document for stock y-websocket clients (docs/protocol.md).</summary>
     public static void MapEditor(this WebApplication app)
     {
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        // A peer that answers no ping for 20 s is dropped (and its cursors with it), not kept until TCP notices.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/yjs"),
             branch => branch.UseMiddleware<OriginCheckMiddleware>());
         app.Map("/yjs/{roomId}", YjsAsync);
@@ -50,8 +53,12 @@ public static class EditorSetup
         {
             return Results.Text("This room admits only people with an invite link (?invite=…).", statusCode: StatusCodes.Status403Forbidden);
         }
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        using var place = context.RequestServices.GetRequiredService<YjsSocketLimiter>().TryEnter(room.Id, address, options.Value, out var full);
+        if (place is null) return Results.Text(full, statusCode: StatusCodes.Status429TooManyRequests);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await new YjsWebSocketConnection(socket, room, options.Value, role).RunAsync(context.RequestAborted);
+        await new YjsWebSocketConnection(socket, room, options.Value, role, context.RequestServices.GetRequiredService<EditorMetrics>())
+            .RunAsync(context.RequestAborted);
         return Results.Empty;
     }
 }
