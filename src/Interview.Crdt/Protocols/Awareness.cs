@@ -70,32 +70,43 @@ public sealed class Awareness(ulong clientId)
             .Select(c => new AwarenessEntry(c, _meta[c].Clock, _states.TryGetValue(c, out var s) ? s : "null")));
 
     /// <summary>Applies a remote awareness update (y-protocols <c>applyAwarenessUpdate</c>). Decodes fully first.</summary>
-    public AwarenessChange ApplyUpdate(ReadOnlyMemory<byte> update, DateTimeOffset now)
+    public AwarenessChange ApplyUpdate(ReadOnlyMemory<byte> update, DateTimeOffset now) => Apply(DecodeUpdate(update), now);
+
+    /// <summary>
+    /// True when applying <paramref name="entry"/> would change anything: a newer clock, or a removal of a known
+    /// state at the same clock. Entries that change nothing are ignored by <see cref="Apply"/>.
+    /// </summary>
+    public bool Changes(in AwarenessEntry entry)
     {
-        var entries = DecodeUpdate(update);
+        var currClock = ClockOf(entry.ClientId);
+        return currClock < entry.Clock || (currClock == entry.Clock && IsNull(entry.StateJson) && _states.ContainsKey(entry.ClientId));
+    }
+
+    /// <summary>Applies decoded entries (see <see cref="DecodeUpdate"/>), e.g. those the owner accepted.</summary>
+    public AwarenessChange Apply(IEnumerable<AwarenessEntry> entries, DateTimeOffset now)
+    {
         List<ulong> added = [], updated = [], removed = [];
-        foreach (var (client, entryClock, json) in entries)
+        foreach (var entry in entries)
         {
-            var clock = entryClock;
-            var isNull = json.Trim() == "null";
-            var known = _meta.TryGetValue(client, out var meta);
-            var currClock = known ? meta.Clock : 0;
-            if (currClock < clock || (currClock == clock && isNull && _states.ContainsKey(client)))
+            if (!Changes(entry)) continue;
+            var (client, clock, json) = entry;
+            var isNull = IsNull(json);
+            var known = _meta.ContainsKey(client);
+            if (isNull)
             {
-                if (isNull)
-                {
-                    if (client == ClientId && _states.ContainsKey(ClientId)) clock++;
-                    else _states.Remove(client);
-                }
-                else _states[client] = json;
-                _meta[client] = (clock, now);
-                if (!known && !isNull) added.Add(client);
-                else if (known && isNull) removed.Add(client);
-                else if (!isNull) updated.Add(client);
+                if (client == ClientId && _states.ContainsKey(ClientId)) clock++;
+                else _states.Remove(client);
             }
+            else _states[client] = json;
+            _meta[client] = (clock, now);
+            if (!known && !isNull) added.Add(client);
+            else if (known && isNull) removed.Add(client);
+            else if (!isNull) updated.Add(client);
         }
         return new AwarenessChange(added, updated, removed);
     }
+
+    private static bool IsNull(string json) => json.Trim() == "null";
 
     /// <summary>Sets (or with null removes) this side's own state, bumping its clock.</summary>
     public void SetLocalState(string? stateJson, DateTimeOffset now)
@@ -115,7 +126,8 @@ public sealed class Awareness(ulong clientId)
         foreach (var client in clients)
         {
             if (!_states.Remove(client)) continue;
-            if (client == ClientId && _meta.TryGetValue(client, out var m)) _meta[client] = (m.Clock + 1, now);
+            // Our own clock moves on (y-protocols); a remote clock stays, its time marks the removal.
+            if (_meta.TryGetValue(client, out var m)) _meta[client] = (client == ClientId ? m.Clock + 1 : m.Clock, now);
             removed.Add(client);
         }
         var update = EncodeUpdate(removed.Select(c => new AwarenessEntry(c, ClockOf(c), "null")));
@@ -124,10 +136,15 @@ public sealed class Awareness(ulong clientId)
 
     /// <summary>
     /// Drops remote states not renewed for <see cref="OutdatedTimeout"/> (call every few seconds) and returns
-    /// the update that tells peers so, or null when nothing timed out.
+    /// the update that tells peers so, or null when nothing timed out. The clocks of clients removed at least
+    /// <see cref="OutdatedTimeout"/> ago are forgotten too, so a long-lived document does not keep one entry per
+    /// client that ever connected (y-protocols keeps them; a server must not).
     /// </summary>
     public (AwarenessChange Change, byte[] Update)? RemoveOutdated(DateTimeOffset now)
     {
+        var forgotten = _meta.Where(kv => kv.Key != ClientId && !_states.ContainsKey(kv.Key) && now - kv.Value.LastUpdated >= OutdatedTimeout)
+            .Select(kv => kv.Key).ToList();
+        foreach (var client in forgotten) _meta.Remove(client);
         var outdated = _meta.Where(kv => kv.Key != ClientId && now - kv.Value.LastUpdated >= OutdatedTimeout && _states.ContainsKey(kv.Key))
             .Select(kv => kv.Key).ToList();
         if (outdated.Count == 0) return null;

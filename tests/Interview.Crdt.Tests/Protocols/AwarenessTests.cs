@@ -61,4 +61,17 @@ public class AwarenessTests
         Assert.Throws<CrdtFormatException>(() => a.ApplyUpdate(new byte[] { 0x02, 0x05 }, T0));
         Assert.Empty(a.States);
     }
+
+    [Fact]
+    public void Clocks_of_removed_clients_are_forgotten_after_the_timeout()
+    {
+        var a = new Awareness(clientId: 1);
+        a.ApplyUpdate(Awareness.EncodeUpdate([new AwarenessEntry(5, 4, "{}")]), T0);
+        a.RemoveStates([5UL], T0.AddSeconds(10));
+        Assert.Null(a.RemoveOutdated(T0.AddSeconds(39)));
+        Assert.Equal(4UL, a.ClockOf(5));
+        Assert.Null(a.RemoveOutdated(T0.AddSeconds(40)));
+        Assert.Equal(0UL, a.ClockOf(5));
+        Assert.True(a.Changes(new AwarenessEntry(5, 1, "{}")));
+    }
 }

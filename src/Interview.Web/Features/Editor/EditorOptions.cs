@@ -50,6 +50,29 @@ public sealed class EditorOptions
     [Range(1024, long.MaxValue)]
     public long BytesPer10Seconds { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>
+    /// Awareness client ids (cursor states) one connection may introduce; only that connection may then change or
+    /// remove them. A browser tab uses one. Default 4.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxAwarenessClientsPerConnection { get; set; } = 4;
+
+    /// <summary>
+    /// Bytes that may wait to be sent to one <c>/yjs</c> client (counted until its socket takes them). A client that
+    /// falls further behind is closed (1008, "too slow") instead of being buffered for. A single frame larger than
+    /// this still goes when nothing else waits. Default 16 MB.
+    /// </summary>
+    [Range(64 * 1024, long.MaxValue)]
+    public long OutboundQueueBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary><c>/yjs</c> sockets one room may have open at once; more get 429. Default 32.</summary>
+    [Range(1, 100_000)]
+    public int MaxSocketsPerRoom { get; set; } = 32;
+
+    /// <summary><c>/yjs</c> sockets one client address may have open at once, all rooms together; more get 429. Default 16.</summary>
+    [Range(1, 100_000)]
+    public int MaxSocketsPerAddress { get; set; } = 16;
+
     /// <summary>Runs kept in a room's run history. Default 20.</summary>
     [Range(1, 1000)]
     public int RunHistory { get; set; } = 20;

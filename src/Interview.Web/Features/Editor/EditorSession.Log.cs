@@ -36,5 +36,8 @@ internal sealed partial class EditorSession
 
         [LoggerMessage(11, LogLevel.Error, "Room {RoomId}: folding the history failed", EventName = "HistoryFoldFailed")]
         public static partial void HistoryFoldFailed(ILogger logger, string roomId, Exception exception);
+
+        [LoggerMessage(12, LogLevel.Warning, "Room {RoomId}: awareness entries from {ConnectionId} refused: {Reason}", EventName = "AwarenessRefused")]
+        public static partial void AwarenessRefused(ILogger logger, string roomId, string connectionId, string reason);
     }
 }

@@ -21,7 +21,6 @@ internal sealed partial class EditorSession(
     public const string TextName = "monaco";
     public const string MetaName = "meta";
     public const string LanguageKey = "language";
-    private const int MaxAwarenessBytes = 16 * 1024;
 
     private readonly Dictionary<string, PeerState> _peers = new(StringComparer.Ordinal);
     private readonly List<byte[]> _emitted = [];
@@ -106,6 +105,7 @@ internal sealed partial class EditorSession(
     {
         if (!_peers.Remove(connectionId, out var state)) return;
         if (_peers.Count == 0) _idleSince = Now;
+        foreach (var client in state.Clients) _awarenessOwners.Remove(client);
         if (_awareness is null || state.Clients.Count == 0) return;
         var (change, update) = _awareness.RemoveStates(state.Clients, Now);
         if (change.Removed.Count > 0) await BroadcastAsync(Frames.Awareness(update), null);
@@ -132,11 +132,8 @@ internal sealed partial class EditorSession(
     public async Task<bool> TickAsync()
     {
         if (_awareness is null || _doc is null) return false;
-        if (_awareness.RemoveOutdated(Now) is { } outdated)
-        {
-            foreach (var peer in _peers.Values) peer.Clients.ExceptWith(outdated.Change.Removed);
-            await BroadcastAsync(Frames.Awareness(outdated.Update), null);
-        }
+        // A silent connection keeps its client ids (it may renew them); they are released when it goes.
+        if (_awareness.RemoveOutdated(Now) is { } outdated) await BroadcastAsync(Frames.Awareness(outdated.Update), null);
         if (_peers.Count > 0 || Now - _idleSince < TimeSpan.FromSeconds(Options.UnloadAfterIdleSeconds)) return true;
         await UnloadAsync();
         return false;
@@ -160,18 +157,6 @@ internal sealed partial class EditorSession(
         _peers.Add(peer.ConnectionId, state);
         if (peer.Transport == EditorTransport.Hub) await services.Broadcaster.AddAsync(roomId, peer.ConnectionId);
         return state;
-    }
-
-    private async Task<EditorReply> ApplyAwarenessAsync(PeerState from, ReadOnlyMemory<byte> update)
-    {
-        if (update.Length > MaxAwarenessBytes) return EditorReply.Rejected($"Awareness states are limited to {MaxAwarenessBytes / 1024} KiB.");
-        AwarenessChange change;
-        try { change = _awareness!.ApplyUpdate(update, Now); }
-        catch (CrdtFormatException e) { return Malformed(from.Peer, e.Message); }
-        foreach (var client in change.Added.Concat(change.Updated)) from.Clients.Add(client);
-        foreach (var client in change.Removed) from.Clients.Remove(client);
-        if (!change.IsEmpty) await BroadcastAsync(Frames.Awareness(update.Span), from.Peer);
-        return EditorReply.Empty;
     }
 
     private async Task BroadcastAsync(byte[] frame, EditorPeer? except)
@@ -204,6 +189,8 @@ internal sealed partial class EditorSession(
     private sealed class PeerState(EditorPeer peer)
     {
         public EditorPeer Peer { get; } = peer;
+
+        /// <summary>The awareness client ids this connection introduced (and alone may change).</summary>
         public HashSet<ulong> Clients { get; } = [];
     }
 }

@@ -16,6 +16,8 @@ public static class EditorSetup
         builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
         builder.Services.AddSingleton<EditorServices>();
+        builder.Services.AddSingleton<EditorMetrics>();
+        builder.Services.AddSingleton<YjsSocketLimiter>();
         builder.Services.AddSingleton<EditorHubFilter>();
         builder.Services.AddSingleton<YjsSockets>();
         builder.Services.Configure<HubOptions>(hub => hub.AddFilter<EditorHubFilter>());
@@ -24,7 +26,8 @@ public static class EditorSetup
     /// <summary><c>/yjs/{roomId}</c>: the room's document for stock y-websocket clients (docs/protocol.md).</summary>
     public static void MapEditor(this WebApplication app)
     {
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        // A peer that answers no ping for 20 s is dropped (and its cursors with it), not kept until TCP notices.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/yjs"),
             branch => branch.UseMiddleware<OriginCheckMiddleware>());
         app.Map("/yjs/{roomId}", YjsAsync);
@@ -38,7 +41,7 @@ public static class EditorSetup
     /// (invite required or invalid, removed, full, lobby: a socket cannot wait in one).
     /// </summary>
     private static async Task<IResult> YjsAsync(string roomId, HttpContext context, IRoomRegistry rooms, IOptions<EditorOptions> options,
-        Invites.IInviteService invites, YjsSockets sockets)
+        Invites.IInviteService invites, YjsSockets sockets, YjsSocketLimiter limiter, EditorMetrics metrics)
     {
         if (!context.WebSockets.IsWebSocketRequest) return Results.Text("Connect with a WebSocket (y-websocket protocol).", statusCode: StatusCodes.Status400BadRequest);
         if (await rooms.FindAsync(roomId, context.RequestAborted) is not { } room) return Results.NotFound();
@@ -49,6 +52,10 @@ public static class EditorSetup
             return Results.Text(nameError, statusCode: StatusCodes.Status400BadRequest);
         var ownerToken = context.Request.Cookies[OwnerCookie.Name(room.Id)];
         var invite = query["invite"] is [{ Length: > 0 } token] ? await invites.VerifyAsync(token, room.Id, context.RequestAborted) : null;
+
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        using var place = limiter.TryEnter(room.Id, address, options.Value, out var full);
+        if (place is null) return Results.Text(full, statusCode: StatusCodes.Status429TooManyRequests);
 
         var connectionId = "yjs:" + Guid.NewGuid().ToString("N");
         using var handle = sockets.Open(connectionId);
@@ -63,9 +70,9 @@ public static class EditorSetup
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await handle.AttachAsync(socket);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, handle.Closed);
-            await new YjsWebSocketConnection(socket, room, options.Value, connectionId, joined.ParticipantId!).RunAsync(stop.Token);
+            var connection = new YjsWebSocketConnection(socket, room, options.Value, connectionId, joined.ParticipantId!, metrics);
+            handle.Attach(connection.CloseByRoom);
+            await connection.RunAsync(context.RequestAborted);
         }
         finally
         {

@@ -1,55 +1,55 @@
 using System.Collections.Concurrent;
-using System.Net.WebSockets;
 
 namespace Interview.Web.Features.Editor;
 
 /// <summary>
 /// The open <c>/yjs</c> sockets of this node by connection id, so a room can cut one (a removed participant's) with a
-/// close reason. A socket that does not finish the close handshake within <see cref="CloseGrace"/> is aborted.
+/// close reason. The connection itself sends the close (only its send loop writes to the socket) and aborts a
+/// client that does not take it in time.
 /// </summary>
 public sealed class YjsSockets
 {
-    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, Handle> _open = new(StringComparer.Ordinal);
 
     /// <summary>Registers a socket before its room is asked to admit it, so a removal that races the join still finds it.</summary>
     internal Handle Open(string connectionId) => _open[connectionId] = new Handle(this, connectionId);
 
     /// <summary>Closes the socket with status 1008 and <paramref name="reason"/>; nothing if it is not open here.</summary>
-    public Task CloseAsync(string connectionId, string reason) =>
-        _open.TryGetValue(connectionId, out var handle) ? handle.CloseAsync(reason) : Task.CompletedTask;
+    public Task CloseAsync(string connectionId, string reason)
+    {
+        if (_open.TryGetValue(connectionId, out var handle)) handle.Close(reason);
+        return Task.CompletedTask;
+    }
 
-    /// <summary>One socket's registration: cancels the connection's work once closed by the room.</summary>
+    /// <summary>One socket's registration: a close requested before the connection runs is applied when it attaches.</summary>
     internal sealed class Handle(YjsSockets owner, string connectionId) : IDisposable
     {
-        private readonly CancellationTokenSource _closed = new();
-        private WebSocket? _socket;
+        private readonly Lock _lock = new();
+        private Action<string>? _close;
         private string? _reason;
 
-        /// <summary>Cancelled once the room closed the socket and the grace for the handshake ran out.</summary>
-        public CancellationToken Closed => _closed.Token;
-
-        /// <summary>The socket is accepted; a close requested before this happens now.</summary>
-        public Task AttachAsync(WebSocket socket)
+        public void Attach(Action<string> close)
         {
-            _socket = socket;
-            return _reason is { } reason ? CloseAsync(reason) : Task.CompletedTask;
+            string? pending;
+            lock (_lock)
+            {
+                _close = close;
+                pending = _reason;
+            }
+            if (pending is not null) close(pending);
         }
 
-        public async Task CloseAsync(string reason)
+        public void Close(string reason)
         {
-            _reason = reason;
-            if (_socket is not { State: WebSocketState.Open or WebSocketState.CloseReceived } socket) return;
-            try { await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason, CancellationToken.None); }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException) { }
-            try { _closed.CancelAfter(CloseGrace); }
-            catch (ObjectDisposedException) { }
+            Action<string>? close;
+            lock (_lock)
+            {
+                _reason ??= reason;
+                close = _close;
+            }
+            close?.Invoke(reason);
         }
 
-        public void Dispose()
-        {
-            owner._open.TryRemove(new KeyValuePair<string, Handle>(connectionId, this));
-            _closed.Dispose();
-        }
+        public void Dispose() => owner._open.TryRemove(new KeyValuePair<string, Handle>(connectionId, this));
     }
 }
