@@ -64,6 +64,28 @@ test('files reach the peer with the right SHA-256, several at once, with progres
   }
 });
 
+test('a received file is a download of opaque bytes whatever type the sender declared, so an HTML file cannot run in the app', async () => {
+  const { a, b, close } = await twoInCall(suite.browser, suite.server);
+  try {
+    const html = Buffer.from('<!doctype html><script>parent.document.title = "owned"</script>');
+    await a.getByTestId('file-input').setInputFiles([{ name: 'page.html', mimeType: 'text/html', buffer: html }]);
+    const item = b.locator('[data-testid="file-transfer"][data-direction="receive"][data-name="page.html"][data-state="done"]');
+    await item.waitFor({ timeout: 30_000 });
+    const link = item.locator('a[download]');
+    assert.equal(await link.getAttribute('download'), 'page.html');
+    const href = await link.getAttribute('href');
+    assert.match(href, /^blob:/);
+    const blob = await b.evaluate(async (url) => {
+      const fetched = await (await fetch(url)).blob();
+      return { type: fetched.type, text: await fetched.text() };
+    }, href);
+    assert.equal(blob.type, 'application/octet-stream');
+    assert.equal(blob.text, html.toString());
+  } finally {
+    await close();
+  }
+});
+
 test('recording the call gives a WebM with a finite duration and a download link; cycles with screen share leak nothing', async () => {
   const { a, b, close } = await twoInCall(suite.browser, suite.server);
   try {

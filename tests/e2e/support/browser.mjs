@@ -1,6 +1,37 @@
 // Debian's chromium driven by playwright-core (Playwright cannot download its own browsers here).
+//
+// Every page of every browser launched here watches for Content-Security-Policy violations (the
+// securitypolicyviolation event and chromium's console report): the app must work under its own policy, so each
+// test fails in its afterEach hook when anything was blocked during it.
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
+
+const cspViolations = [];
+
+/** Returns the violations recorded since the last call and forgets them (for a test that provokes one on purpose). */
+export function takeCspViolations() {
+  return cspViolations.splice(0);
+}
+
+afterEach(() => {
+  const seen = takeCspViolations();
+  if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n  ${seen.join('\n  ')}`);
+});
+
+function reportInPage() {
+  window.addEventListener('securitypolicyviolation', (e) => {
+    window.__interviewCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+  });
+}
+
+async function watchCsp(context) {
+  await context.exposeBinding('__interviewCspViolation', ({ page }, text) => { cspViolations.push(`${page.url()} ${text}`); });
+  await context.addInitScript(reportInPage);
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`console: ${message.text()}`);
+  });
+}
 
 export const CHROMIUM_FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -27,5 +58,12 @@ export async function launchBrowser({ media = 'granted' } = {}) {
     none: CHROMIUM_FLAGS.filter((f) => f !== '--use-fake-device-for-media-stream'),
   }[media];
   if (!args) throw new Error(`launchBrowser: unknown media option ${media}`);
-  return chromium.launch({ executablePath: chromiumPath(), args, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args, headless: true });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }

@@ -22,6 +22,9 @@ const SENDER_HASH_MAX_BYTES = 512 * 1024 * 1024;
 /** Progress events at most every this many bytes. */
 const PROGRESS_STEP = 256 * 1024;
 
+/** The type of every received file's Blob: the browser downloads it and never renders it. */
+const RECEIVED_TYPE = 'application/octet-stream';
+
 /** Control message types (JSON field `t`). */
 export const Control = Object.freeze({ Offer: 'offer', End: 'end', Cancel: 'cancel', Done: 'done', Refuse: 'refuse' });
 
@@ -174,7 +177,9 @@ export class FileChannel extends Emitter {
 
   async #finishIncoming(t, senderSha) {
     if (!t?.active) return;
-    const blob = new Blob(t.parts, { type: t.mime || 'application/octet-stream' });
+    // Opaque bytes whatever the sender declared (t.mime stays a label): a blob: URL lives in the app's origin, so a
+    // received text/html or image/svg+xml opened from its link would otherwise run as the app's own page.
+    const blob = new Blob(t.parts, { type: RECEIVED_TYPE });
     t.parts = [];
     if (blob.size !== t.size) { this.#refuse(t, `Received ${blob.size} of ${t.size} bytes`); return; }
     const sha = await sha256Hex(blob);

@@ -1,3 +1,5 @@
+using Interview.Web.Shared.Security;
+using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
 
@@ -25,6 +27,10 @@ public static class HostingSetup
 
     public static void UseHosting(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Every cookie (the owner's, antiforgery's) is Secure when the request is https, directly or by a trusted proxy.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
 
