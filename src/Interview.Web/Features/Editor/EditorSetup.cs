@@ -26,8 +26,9 @@ public static class EditorSetup
     /// <summary><c>/yjs/{roomId}</c>: the room's document for stock y-websocket clients (docs/protocol.md).</summary>
     public static void MapEditor(this WebApplication app)
     {
-        // A peer that answers no ping for 20 s is dropped (and its cursors with it), not kept until TCP notices.
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });
+        // A peer that answers no ping in time is dropped (and its cursors with it), not kept until TCP notices.
+        var keepAlive = TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.WebSocketKeepAliveSeconds);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive });
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/yjs"),
             branch => branch.UseMiddleware<OriginCheckMiddleware>());
         app.Map("/yjs/{roomId}", YjsAsync);

@@ -2,6 +2,7 @@ using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Rooms;
 
@@ -31,13 +32,17 @@ public static class RoomsEndpoints
                 hub.AddFilter<RoomUnavailableFilter>();
             })
             .AddMessagePackProtocol();
+        // A member that does not read must not hold up the room's broadcasts (SlowHubClientGuard).
+        builder.Services.AddSingleton<DefaultHubLifetimeManager<RoomHub>>();
+        builder.Services.AddSingleton<HubLifetimeManager<RoomHub>, SlowHubClientGuard<RoomHub>>();
     }
 
     public static void MapRooms(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/hubs"),
             branch => branch.UseMiddleware<OriginCheckMiddleware>());
-        app.MapHub<RoomHub>(RoomHub.Path);
+        var slowClient = TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.SlowClientSeconds);
+        app.MapHub<RoomHub>(RoomHub.Path, connection => connection.TransportSendTimeout = slowClient);
         app.UseRateLimiter();
 
         app.MapPost("/rooms", CreateRoomAsync).DisableAntiforgery().RequireRateLimiting(RoomCreationLimit.Policy);

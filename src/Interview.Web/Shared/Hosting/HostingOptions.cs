@@ -22,6 +22,21 @@ public sealed class HostingOptions : IValidatableObject
     public int MaxHubMessageBytes { get; set; } = 64 * 1024;
 
     /// <summary>
+    /// A hub connection whose transport has taken nothing it was sent for this long (it stopped reading) is
+    /// disconnected, and meanwhile its room does not wait for it (<see cref="SlowHubClientGuard{THub}"/>); its client
+    /// reconnects and re-syncs. Default 10 s.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SlowClientSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// WebSocket keep-alive (hub and <c>/yjs</c>): a ping every this many seconds, and a peer that has not answered
+    /// within as long again is dropped. Default 20.
+    /// </summary>
+    [Range(1, 3600)]
+    public int WebSocketKeepAliveSeconds { get; set; } = 20;
+
+    /// <summary>
     /// Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: addresses
     /// (<c>10.0.0.5</c>, <c>::1</c>) or networks (<c>10.0.0.0/8</c>), e.g. <c>INTERVIEW_Hosting__TrustedProxies__0=127.0.0.1</c>.
     /// A request from a listed address is taken to come from the client address and scheme the proxy forwarded (rate
