@@ -9,7 +9,7 @@ import { waitFor } from '../../tests/e2e/support/wait.mjs';
 
 const rooms = arg('rooms', 200);
 // Workstation GC, which gives freed memory back promptly, so RSS follows what the rooms really hold.
-const server = await AppServer.start({ env: { DOTNET_gcServer: '0', INTERVIEW_Editor__UnloadAfterIdleSeconds: '5', INTERVIEW_Rooms__PageHiddenGraceSeconds: '0', INTERVIEW_Rooms__ReconnectGraceSeconds: '0' } });
+const server = await AppServer.start({ env: { DOTNET_gcServer: '0', INTERVIEW_Rooms__CreationsPerClientPerHour: '100000', INTERVIEW_Editor__UnloadAfterIdleSeconds: '5', INTERVIEW_Rooms__PageHiddenGraceSeconds: '0', INTERVIEW_Rooms__ReconnectGraceSeconds: '0' } });
 try {
   // Warm up (JIT, pools) with a few rooms first, so the per-room figure is not start-up cost.
   for (let i = 0; i < 5; i++) await touchRoom();
