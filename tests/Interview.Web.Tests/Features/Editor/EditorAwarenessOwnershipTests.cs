@@ -73,7 +73,7 @@ public sealed class EditorAwarenessOwnershipTests : IAsyncLifetime
         // The socket is still open and, as from y-websocket's server, gets its own accepted states back.
         while (true)
         {
-            var (type, body) = Frames.Decode(await ReceiveAsync(socket));
+            var (type, body) = Frames.Decode(await WebSocketMessages.ReceiveAsync(socket));
             if (type == MessageType.Awareness && Awareness.DecodeUpdate(body).Any(e => e.ClientId == 44 && e.StateJson.Contains("marker"))) break;
         }
     }
@@ -94,22 +94,6 @@ public sealed class EditorAwarenessOwnershipTests : IAsyncLifetime
         var seen = grace.AwarenessFrames.SelectMany(f => Awareness.DecodeUpdate(f)).Select(e => e.ClientId).ToList();
         Assert.Equal([101UL, 102, 103, 104], seen);
         Assert.Null(await ServerStateAsync(grace, 105));
-    }
-
-    private static async Task<byte[]> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return message.ToArray();
     }
 
     private static byte[] AwarenessFrame(params AwarenessEntry[] entries) => Frames.Awareness(Awareness.EncodeUpdate(entries));

@@ -45,13 +45,13 @@ public sealed class EditorPersistenceTests
         using var socket = await client.ConnectAsync(new Uri(factory.Server.BaseAddress, $"/yjs/{roomId}"), CancellationToken.None);
         var doc = new Doc(5);
         // The server opens with its sync step 1; we answer and send our own.
-        var (type, body) = Frames.Decode(await ReceiveAsync(socket));
+        var (type, body) = Frames.Decode(await WebSocketMessages.ReceiveAsync(socket));
         Assert.Equal(MessageType.Sync, type);
         await SendAsync(socket, Frames.Sync(SyncProtocol.Handle(doc, body)!));
         await SendAsync(socket, Frames.Sync(SyncProtocol.EncodeStep1(doc)));
         while (doc.GetText("monaco").ToString() != ada.Text)
         {
-            var (t, b) = Frames.Decode(await ReceiveAsync(socket));
+            var (t, b) = Frames.Decode(await WebSocketMessages.ReceiveAsync(socket));
             if (t == MessageType.Sync) SyncProtocol.Handle(doc, b);
         }
 
@@ -73,18 +73,4 @@ public sealed class EditorPersistenceTests
     private static Task SendAsync(WebSocket socket, byte[] frame) =>
         socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
 
-    private static async Task<byte[]> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return message.ToArray();
-    }
 }
