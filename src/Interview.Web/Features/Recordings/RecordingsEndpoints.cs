@@ -22,6 +22,7 @@ public static partial class RecordingsEndpoints
         builder.AddSettings<RecordingsOptions>(RecordingsOptions.Section);
         builder.Services.AddSingleton<RecordingFiles>();
         builder.Services.AddSingleton<RecordingLinks>();
+        builder.Services.AddSingleton<RecordingClientQuota>();
     }
 
     public static void MapRecordings(this WebApplication app)
@@ -34,7 +35,7 @@ public static partial class RecordingsEndpoints
     public sealed record UploadedRecording(string Id, string FileName, long Size, string Sha256);
 
     private static async Task<IResult> UploadAsync(string roomId, string? name, HttpContext context, IRoomRegistry rooms,
-        RecordingFiles files, IOptions<RecordingsOptions> options, TimeProvider time)
+        RecordingFiles files, IOptions<RecordingsOptions> options, RecordingClientQuota clients, TimeProvider time)
     {
         var settings = options.Value;
         if (settings.MaxUploadBytes == 0) return Problem(StatusCodes.Status403Forbidden, "Uploading recordings is turned off on this server.");
@@ -46,6 +47,9 @@ public static partial class RecordingsEndpoints
         var roomLeft = settings.MaxBytesPerRoom - uploader.RoomBytes;
         if (context.Request.ContentLength > settings.MaxUploadBytes) return TooLarge(settings);
         if (roomLeft <= 0 || context.Request.ContentLength > roomLeft) return Problem(StatusCodes.Status409Conflict, RecordingQuotas.BytesReached(settings.Quota));
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        var clientLeft = clients.Left(client);
+        if (clientLeft <= 0 || context.Request.ContentLength > clientLeft) return Problem(StatusCodes.Status429TooManyRequests, clients.Reached());
 
         // Streamed to disk as it arrives; the server's 30 MB default body limit gives way to ours, counted while copying.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
@@ -53,7 +57,7 @@ public static partial class RecordingsEndpoints
         UploadOutcome outcome;
         try
         {
-            outcome = await files.SaveAsync(room.Id, id, context.Request.Body, Math.Min(settings.MaxUploadBytes, roomLeft), context.RequestAborted);
+            outcome = await files.SaveAsync(room.Id, id, context.Request.Body, Math.Min(settings.MaxUploadBytes, Math.Min(roomLeft, clientLeft)), context.RequestAborted);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
@@ -61,11 +65,18 @@ public static partial class RecordingsEndpoints
         }
         switch (outcome.Error)
         {
+            case UploadError.TooLarge when clientLeft < Math.Min(settings.MaxUploadBytes, roomLeft):
+                return Problem(StatusCodes.Status429TooManyRequests, clients.Reached());
             case UploadError.TooLarge when roomLeft < settings.MaxUploadBytes:
                 return Problem(StatusCodes.Status409Conflict, RecordingQuotas.BytesReached(settings.Quota));
             case UploadError.TooLarge: return TooLarge(settings);
             case UploadError.NotWebm: return Problem(StatusCodes.Status415UnsupportedMediaType, "Only WebM recordings can be uploaded.");
             case UploadError.Empty: return Problem(StatusCodes.Status400BadRequest, "The recording is empty.");
+        }
+        if (!clients.TryTake(client, outcome.Size))
+        {
+            files.Delete(room.Id, id);
+            return Problem(StatusCodes.Status429TooManyRequests, clients.Reached());
         }
         var recording = new RoomRecording(id, room.Id, CleanFileName(name), outcome.Size, outcome.Sha256!, uploader.ParticipantId,
             uploader.DisplayName, time.GetUtcNow());

@@ -22,6 +22,10 @@ public sealed class RecordingsOptions
     [Range(1, 1024L * 1024 * 1024 * 1024)]
     public long MaxBytesPerRoom { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Most bytes of recordings one client (address) may upload in a day, over all rooms. Default 4 GiB.</summary>
+    [Range(1024, 1024L * 1024 * 1024 * 1024)]
+    public long MaxBytesPerClientPerDay { get; set; } = 4L * 1024 * 1024 * 1024;
+
     public RecordingQuota Quota => new(MaxPerRoom, MaxBytesPerRoom);
 
     /// <summary>How long a download link rendered for a participant stays valid (membership is checked on every download too). Default 12 h.</summary>

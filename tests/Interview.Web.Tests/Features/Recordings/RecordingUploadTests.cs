@@ -25,6 +25,7 @@ public sealed class RecordingUploadTests : IAsyncLifetime
             ["Recordings:MaxUploadBytes"] = Limit.ToString(),
             ["Recordings:MaxPerRoom"] = "3",
             ["Recordings:MaxBytesPerRoom"] = RoomBytes.ToString(),
+            ["Recordings:MaxBytesPerClientPerDay"] = (120 * 1024).ToString(),
         });
         _http = _factory.CreateClient();
         return Task.CompletedTask;
@@ -204,6 +205,29 @@ public sealed class RecordingUploadTests : IAsyncLifetime
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(first)), kept.Sha256);
         Assert.Single(FilesOnDisk(roomId));
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(roomId, key, Body(Webm(40_000, 4)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_daily_recording_bytes_is_refused_in_any_room_and_the_kept_ones_stay()
+    {
+        var (first, ada, adaKey) = await RoomWithAdaAsync();
+        await using var _ = ada;
+        var (second, bob, bobKey) = await RoomWithAdaAsync();
+        await using var __ = bob;
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(first, adaKey, Body(Webm(60_000, 1)))).StatusCode);  // 59 of 120 KiB
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(second, bobKey, Body(Webm(40_000, 2)))).StatusCode); // 99 of 120 KiB
+
+        // The second room has room for 30 kB more; this client has not.
+        var declared = await UploadAsync(second, bobKey, Body(Webm(30_000, 3)));
+        Assert.Equal(HttpStatusCode.TooManyRequests, declared.StatusCode);
+        Assert.Contains("uploaded its 120 KiB of recordings for today", await ErrorOf(declared));
+        var streamed = await UploadAsync(second, bobKey, new StreamContent(new NonSeekableStream(Webm(30_000, 4))));
+        Assert.Equal(HttpStatusCode.TooManyRequests, streamed.StatusCode);
+
+        Assert.Single(FilesOnDisk(first));
+        Assert.Single(FilesOnDisk(second));
+        Assert.Single((await _factory.Rooms.FindAsync(second))!.Snapshot.Recordings);
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(second, bobKey, Body(Webm(20_000, 5)))).StatusCode); // what is left fits
     }
 
     [Fact]
