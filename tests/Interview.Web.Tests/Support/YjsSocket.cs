@@ -77,6 +77,8 @@ public sealed class YjsSocket : IAsyncDisposable
         do
         {
             result = await Socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+                throw new InvalidOperationException($"/yjs closed the socket: {Socket.CloseStatus} {Socket.CloseStatusDescription}");
             message.Write(buffer, 0, result.Count);
         }
         while (!result.EndOfMessage);

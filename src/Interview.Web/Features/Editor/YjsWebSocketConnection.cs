@@ -21,6 +21,10 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
     private readonly CancellationTokenSource _receiveDeadline = new();
     private readonly string _connectionId = connectionId;
     private readonly Lock _closeLock = new();
+    private readonly Lock _openLock = new();
+    /// <summary>Room frames for this peer that came before its opening frames were queued (null once they are):
+    /// the opening sync step 1 always goes first, as y-websocket's own server does.</summary>
+    private List<byte[]>? _beforeOpening = [];
     private (WebSocketCloseStatus Status, string Reason)? _close;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -38,7 +42,11 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
                 Close(WebSocketCloseStatus.PolicyViolation, refused);
                 return;
             }
-            Enqueue(opening.Frames);
+            lock (_openLock)
+            {
+                foreach (var frame in opening.Frames.Concat(_beforeOpening!)) Queue(frame);
+                _beforeOpening = null;
+            }
             while (!_outbound.Overflowed && await ReceiveAsync(receiving.Token) is { } frame)
             {
                 if (rate.TryAcquire(frame.Length) is { } limited)
@@ -71,7 +79,21 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
 
     private ValueTask Send(byte[] frame)
     {
-        if (_outbound.TryEnqueue(frame) || !_outbound.Overflowed) return ValueTask.CompletedTask;
+        lock (_openLock)
+        {
+            if (_beforeOpening is not null)
+            {
+                _beforeOpening.Add(frame);
+                return ValueTask.CompletedTask;
+            }
+        }
+        Queue(frame);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Queue(byte[] frame)
+    {
+        if (_outbound.TryEnqueue(frame) || !_outbound.Overflowed) return;
         if (Close(WebSocketCloseStatus.PolicyViolation, $"Too slow: more than {options.OutboundQueueBytes / (1024 * 1024.0):0.#} MB waiting to be read."))
         {
             metrics.SlowReaderClosed();
@@ -79,7 +101,6 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
             _sendDeadline.CancelAfter(CloseGrace);
             _receiveDeadline.CancelAfter(CloseGrace);
         }
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>The room cut this participant (removed, room ended): close with the reason after what is queued, and
