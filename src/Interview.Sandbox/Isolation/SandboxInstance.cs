@@ -12,6 +12,7 @@ namespace Interview.Sandbox.Isolation;
 internal sealed class SandboxInstance : IDisposable
 {
     private static readonly TimeSpan CpuPollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly Lock LaunchLock = new();
     private readonly Process _process;
     private int _killReason;
 
@@ -44,22 +45,27 @@ internal sealed class SandboxInstance : IDisposable
         try
         {
             cgroup.SetLimits(memoryBytes, processes + 1); // + the launcher thread, inside while it forks (v1)
-            // Launches are serialized on this thread: the seccomp descriptor, opened after the marking, is the only
-            // one bubblewrap inherits besides its pipes.
-            Native.MarkDescriptorsCloseOnExec();
-            if (layout.SeccompFile is { } filter) seccompFd = Native.OpenInheritable(filter);
-            var bwrap = layout.BwrapArguments(box, seccompFd);
             Process? process;
-            if (cgroup is CgroupV1 v1 && Native.HasThreadCredentials && !layout.Options.LaunchThroughScript)
+            // One launch at a time in the whole process (each runner has its own launcher thread): every descriptor is
+            // marked close-on-exec, then the seccomp filter's is opened inheritable and bubblewrap forked, so the
+            // filter's descriptor is the only one it inherits besides its pipes, and no other launch can mark it
+            // close-on-exec in between (or inherit it: the next launch marks it first).
+            lock (LaunchLock)
             {
-                var info = StartInfo(bwrap[0], bwrap.Skip(1));
-                using (v1.AdmitCallingThread())
-                using (ThreadCredentials.Become(layout.Options.HostUid))
-                    process = Process.Start(info);
+                Native.MarkDescriptorsCloseOnExec();
+                if (layout.SeccompFile is { } filter) seccompFd = Native.OpenInheritable(filter);
+                var bwrap = layout.BwrapArguments(box, seccompFd);
+                if (cgroup is CgroupV1 v1 && Native.HasThreadCredentials && !layout.Options.LaunchThroughScript)
+                {
+                    var info = StartInfo(bwrap[0], bwrap.Skip(1));
+                    using (v1.AdmitCallingThread())
+                    using (ThreadCredentials.Become(layout.Options.HostUid))
+                        process = Process.Start(info);
+                }
+                else
+                    process = Process.Start(StartInfo("/usr/bin/dash",
+                        ["-c", SandboxLayout.LauncherScript, "sandbox-launcher", .. layout.LauncherArguments(cgroup, bwrap)]));
             }
-            else
-                process = Process.Start(StartInfo("/usr/bin/dash",
-                    ["-c", SandboxLayout.LauncherScript, "sandbox-launcher", .. layout.LauncherArguments(cgroup, bwrap)]));
             return new SandboxInstance(process ?? throw new InvalidOperationException("process did not start"), box, cgroup);
         }
         catch
