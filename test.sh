@@ -17,6 +17,9 @@ passed=$(awk '/Passed: *[0-9]+/ { match($0, /Passed: *[0-9]+/); split(substr($0,
               /^# pass [0-9]+/ { n += $3 } END { print n + 0 }' "$log")
 failed=$(awk '/Failed: *[0-9]+/ { match($0, /Failed: *[0-9]+/); split(substr($0, RSTART, RLENGTH), a, ":"); n += a[2] }
               /^# fail [0-9]+/ { n += $3 } END { print n + 0 }' "$log")
+# The names of failed tests again at the very end, where a truncated log still shows them.
+awk '/^ *Failed [A-Za-z_][A-Za-z0-9_.]*/ || /^not ok / { sub(/^ */, ""); print "failed: " $0; want = 1; next }
+     want && /Error Message:/ { getline; sub(/^ */, ""); print "  " substr($0, 1, 300); want = 0 }' "$log"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || status=1
 exit $status

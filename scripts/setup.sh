@@ -18,7 +18,9 @@ apt_install() {
 
 # coturn: the TURN server docs/operations.md describes; the browser tests start one on loopback (tests/e2e/media-turn.test.mjs).
 # ffmpeg makes the watch-together tests' video clip at test time.
-apt_install chromium fonts-liberation ca-certificates coturn ffmpeg
+# redis-server: the cluster tests start one on loopback (tests/Interview.Web.Tests/Support/RedisServer.cs).
+# postgresql: the storage and cluster tests start their own PostgreSQL 15 servers from its binaries (tests/Interview.Web.Tests/Support/PostgresServer.cs).
+apt_install chromium fonts-liberation ca-certificates coturn ffmpeg redis-server postgresql
 if [ -x scripts/install-runtimes.sh ]; then scripts/install-runtimes.sh; fi
 
 # npm packages: reinstall when package-lock.json changed since the last install.

@@ -35,6 +35,8 @@ public enum RunStatus
 /// <param name="MemoryKb">Peak memory of the program's cgroup.</param>
 /// <param name="Truncated">True when any stream (stdout, stderr or compile output) was cut.</param>
 /// <param name="Message">A human explanation for limits and internal errors; null otherwise.</param>
+/// <param name="Node">The cluster node that ran the program, set by the web host (in the JSON only when set);
+/// null when the sandbox was used directly, as by the CLI.</param>
 public sealed record RunResult(
     RunStatus Status,
     int? ExitCode,
@@ -46,7 +48,8 @@ public sealed record RunResult(
     long CpuMs,
     long MemoryKb,
     bool Truncated,
-    string? Message = null)
+    string? Message = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Node = null)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -56,7 +59,7 @@ public sealed record RunResult(
     };
 
     /// <summary>The contract's JSON object: status, exitCode, signal, stdout, stderr, compileOutput, wallMs, cpuMs,
-    /// memoryKb, truncated (and message).</summary>
+    /// memoryKb, truncated, message (and node when set).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     internal static RunResult Internal(string message) =>

@@ -23,7 +23,9 @@ public static class IntegrationJwt
     {
         var claims = new List<Claim> { new("userId", "seed-admin"), new("role", role) };
         if (testId is not null) claims.Add(new("testId", testId));
-        var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20);
+        // Theory data is made when tests are discovered: a token must outlive the whole test run, not just its test.
+        expires ??= DateTime.UtcNow.AddHours(3);
+        var notBefore = expires.Value.AddHours(-4);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -31,7 +33,7 @@ public static class IntegrationJwt
             Subject = new ClaimsIdentity(claims),
             NotBefore = notBefore,
             IssuedAt = notBefore,
-            Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
+            Expires = expires,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
     }

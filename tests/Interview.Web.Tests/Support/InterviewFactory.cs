@@ -10,14 +10,15 @@ using Microsoft.Extensions.Hosting;
 namespace Interview.Web.Tests.Support;
 
 /// <summary>
-/// The real web host in memory (TestServer) with its own SQLite data dir, and SignalR clients speaking MessagePack
-/// over the test server's WebSockets.
+/// The real web host in memory (TestServer) with its own data dir (and SQLite database in it, unless given a
+/// PostgreSQL connection string), and SignalR clients speaking MessagePack over the test server's WebSockets.
 /// </summary>
 public sealed class InterviewFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> _settings;
 
-    public InterviewFactory(Dictionary<string, string>? settings = null, string? dataDir = null)
+    /// <param name="postgres">An Npgsql connection string (<see cref="PostgresServer.CreateDatabaseAsync"/>): store everything there.</param>
+    public InterviewFactory(Dictionary<string, string>? settings = null, string? dataDir = null, string? postgres = null)
     {
         DataDir = dataDir ?? Directory.CreateTempSubdirectory("interview-tests-").FullName;
         var clientRoot = Directory.CreateTempSubdirectory("interview-client-").FullName;
@@ -29,6 +30,7 @@ public sealed class InterviewFactory : WebApplicationFactory<Program>
             // Never YouTube from tests: a closed local port (oEmbed falls back at once) unless a test sets its fake.
             ["Watch:OEmbedUrl"] = "http://127.0.0.1:9/oembed",
         };
+        if (postgres is not null) _settings["POSTGRES"] = postgres;
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
     }
 

@@ -1,6 +1,7 @@
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Web.Tests.Support;
 
@@ -42,6 +43,18 @@ public sealed class RoomClient : IAsyncDisposable
     {
         var client = new RoomClient(factory.Connect(cookie));
         await client.Connection.StartAsync();
+        return client;
+    }
+
+    /// <summary>A client of a node running as its own process (real TCP, WebSockets, MessagePack).</summary>
+    public static async Task<RoomClient> ConnectAsync(Uri node)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node, RoomHub.Path), Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
+            .AddMessagePackProtocol()
+            .Build();
+        var client = new RoomClient(connection);
+        await connection.StartAsync();
         return client;
     }
 

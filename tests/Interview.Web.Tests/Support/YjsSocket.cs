@@ -14,6 +14,48 @@ public sealed class YjsSocket : IAsyncDisposable
     public Doc Doc { get; } = new();
 
     /// <summary>Connects and syncs; throws <see cref="YjsRefusedException"/> with the status when the server refuses the upgrade.</summary>
+    /// <summary>Connects to a node running as its own process and syncs.</summary>
+    public static async Task<YjsSocket> ConnectAsync(Uri node, string roomId, string query = "")
+    {
+        var socket = new ClientWebSocket();
+        var url = new UriBuilder(new Uri(node, $"/yjs/{roomId}{query}")) { Scheme = "ws" }.Uri;
+        await socket.ConnectAsync(url, CancellationToken.None);
+        var peer = new YjsSocket(socket);
+        await peer.SyncAsync();
+        return peer;
+    }
+
+    private readonly Lock _lock = new();
+
+    /// <summary>The document's text, read under the lock <see cref="ReceiveInBackground"/> applies frames under.</summary>
+    public string Text
+    {
+        get
+        {
+            lock (_lock) return Doc.GetText("monaco").ToString();
+        }
+    }
+
+    /// <summary>Applies every sync frame the server sends from now on (until the socket closes); edits take the same lock.</summary>
+    public Task ReceiveInBackground() => Task.Run(async () =>
+    {
+        try
+        {
+            while (true)
+            {
+                var (type, body) = Frames.Decode(await ReceiveAsync(Timeout.InfiniteTimeSpan));
+                if (type != MessageType.Sync) continue;
+                byte[]? answer;
+                lock (_lock) answer = SyncProtocol.Handle(Doc, body, "remote");
+                if (answer is not null) await SendAsync(Frames.Sync(answer));
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException or OperationCanceledException)
+        {
+            // closed
+        }
+    });
+
     public static async Task<YjsSocket> ConnectAsync(InterviewFactory factory, string roomId, string query = "", string? cookie = null)
     {
         var client = factory.Server.CreateWebSocketClient();
@@ -51,9 +93,12 @@ public sealed class YjsSocket : IAsyncDisposable
     {
         byte[] update = [];
         void Capture(object? _, UpdateEventArgs e) => update = e.Update;
-        Doc.Update += Capture;
-        Doc.Transact(_ => edit(Doc.GetText("monaco")));
-        Doc.Update -= Capture;
+        lock (_lock)
+        {
+            Doc.Update += Capture;
+            Doc.Transact(_ => edit(Doc.GetText("monaco")));
+            Doc.Update -= Capture;
+        }
         return SendAsync(Frames.Sync(SyncProtocol.EncodeUpdate(update)));
     }
 
@@ -68,9 +113,11 @@ public sealed class YjsSocket : IAsyncDisposable
 
     public Task SendAsync(byte[] frame) => Socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
 
-    private async Task<byte[]> ReceiveAsync()
+    private async Task<byte[]> ReceiveAsync() => await ReceiveAsync(TimeSpan.FromSeconds(15));
+
+    private async Task<byte[]> ReceiveAsync(TimeSpan limit)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(limit);
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         WebSocketReceiveResult result;

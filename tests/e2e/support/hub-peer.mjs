@@ -7,14 +7,15 @@ import * as Y from 'yjs';
 import { syncStep1Frame, updateFrame, readFrame } from '../../../wwwroot/src/editor/frames.js';
 import { Awareness } from 'y-protocols/awareness';
 
-/** Creates a room the way the home page's form does; returns its id. */
-export async function createRoomOverHttp(baseUrl, capacity = 6) {
+/** Creates a room the way the home page's form does; returns its id. `postTo` sends the form to another node of
+ * the cluster than the one that rendered it (with the same cookies, as a browser would). */
+export async function createRoomOverHttp(baseUrl, capacity = 6, { postTo = baseUrl } = {}) {
   const home = await fetch(baseUrl + '/');
   const cookie = home.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const html = await home.text();
   const token = html.match(/name="__RequestVerificationToken"[^>]*value="([^"]+)"/)?.[1];
   if (!token) throw new Error('no antiforgery token on the home page');
-  const response = await fetch(baseUrl + '/rooms', {
+  const response = await fetch(postTo + '/rooms', {
     method: 'POST', redirect: 'manual',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ __RequestVerificationToken: token, title: 'editor', capacity: String(capacity) }),

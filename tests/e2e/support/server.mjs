@@ -1,5 +1,8 @@
 // Starts the web host from its Release build on a free loopback port with a temporary data dir, and stops it by
-// pid. The same data dir can be reused across restarts (server-restart tests).
+// pid. The same data dir can be reused across restarts (server-restart tests), or shared by several hosts (cluster
+// tests pass `dataDir`, which is then theirs to delete). With `processGroup` the host runs in its own process
+// group and stopping it kills the whole group (the host and every sandbox process it started), also when the test
+// process exits without stopping it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,19 +27,32 @@ export async function freePort() {
 }
 
 export class AppServer {
-  constructor({ port, dataDir, env = {} }) {
+  constructor({ port, dataDir, env = {}, ownsDataDir = true, processGroup = false }) {
     this.port = port;
     this.dataDir = dataDir;
     this.env = env;
+    this.ownsDataDir = ownsDataDir;
+    this.processGroup = processGroup;
     this.url = `http://127.0.0.1:${port}`;
     this.process = null;
     this.output = '';
   }
 
-  static async start({ env = {} } = {}) {
+  static async start({ env = {}, dataDir, processGroup = false } = {}) {
     if (!existsSync(webDll)) throw new Error(`${webDll} missing: build with dotnet build -c Release first (./test.sh does)`);
-    const server = new AppServer({ port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'interview-e2e-')), env });
-    await server.run();
+    const server = new AppServer({
+      port: await freePort(),
+      dataDir: dataDir ?? mkdtempSync(path.join(tmpdir(), 'interview-e2e-')),
+      ownsDataDir: dataDir === undefined,
+      env,
+      processGroup,
+    });
+    try {
+      await server.run();
+    } catch (error) {
+      await server.dispose();
+      throw error;
+    }
     return server;
   }
 
@@ -45,23 +61,30 @@ export class AppServer {
       cwd: path.join(repoRoot, 'src/Interview.Web'),
       env: { ...process.env, ...this.env, INTERVIEW_DATA_DIR: this.dataDir, ASPNETCORE_ENVIRONMENT: 'Production', DOTNET_NOLOGO: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: this.processGroup,
     });
+    if (this.processGroup) {
+      const group = -this.process.pid;
+      const killGroup = () => { try { process.kill(group, 'SIGKILL'); } catch { /* already gone */ } };
+      process.once('exit', killGroup);
+      this.process.once('exit', () => process.off('exit', killGroup));
+    }
     const append = (chunk) => { this.output = (this.output + chunk).slice(-20_000); };
     this.process.stdout.on('data', append);
     this.process.stderr.on('data', append);
-    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     await waitFor(async () => {
       if (this.process.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);
       const response = await fetch(`${this.url}/healthz`).catch(() => null);
       return response?.ok;
     }, { timeout: 90_000, interval: 100, message: `server at ${this.url}` });
-    this.exited = exited;
   }
 
   /** Kills the process (SIGKILL unless told otherwise) and waits until it is gone. */
   async stop(signal = 'SIGKILL') {
-    if (!this.process || this.process.exitCode !== null) return;
-    this.process.kill(signal);
+    if (!this.process || this.process.exitCode !== null || this.process.signalCode !== null) return;
+    if (this.processGroup) process.kill(-this.process.pid, signal);
+    else this.process.kill(signal);
     await this.exited;
   }
 
@@ -72,6 +95,6 @@ export class AppServer {
 
   async dispose() {
     await this.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

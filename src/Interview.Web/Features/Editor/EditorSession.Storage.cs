@@ -82,7 +82,7 @@ internal sealed partial class EditorSession
 
         var commit = Queue(update.ToArray(), from.Peer.ParticipantId, from.Peer);
         CheckLanguage();
-        return new EditorReply([], null, commit);
+        return new EditorReply([], null) { Commit = commit };
     }
 
     /// <summary>A change made by the server itself (language, starter template): queued, and sent to everyone once committed.</summary>

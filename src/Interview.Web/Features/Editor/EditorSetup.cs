@@ -13,7 +13,7 @@ public static class EditorSetup
     public static void AddEditor(this WebApplicationBuilder builder)
     {
         builder.AddSettings<EditorOptions>(EditorOptions.Section);
-        builder.Services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        builder.Services.AddSingleton<IDocumentStore, DocumentStore>();
         builder.Services.AddSingleton<IEditorBroadcaster, HubEditorBroadcaster>();
         builder.Services.AddSingleton<EditorServices>();
         builder.Services.AddSingleton<EditorMetrics>();

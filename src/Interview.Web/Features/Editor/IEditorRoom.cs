@@ -10,14 +10,18 @@ public sealed record EditorView(string Language, ImmutableList<RunView> Runs)
 }
 
 /// <summary>The editor and runs of a room (implemented by the room actor; every call is queued on its loop).</summary>
-public interface IEditorRoom
+public interface IEditorRoom : IEditorCommands
 {
     /// <summary>The latest published editor state.</summary>
     EditorView EditorView { get; }
 
     /// <summary>Calls <paramref name="onChange"/> with each new editor state until disposed. Must not block.</summary>
     IDisposable SubscribeEditor(Action<EditorView> onChange);
+}
 
+/// <summary>The room's editor commands; every member is a call on the room's grain.</summary>
+public interface IEditorCommands
+{
     /// <summary>A y-websocket client connected: returns the server's opening frames (sync step 1, awareness).</summary>
     Task<EditorReply> EditorOpenAsync(EditorPeer peer);
 

@@ -2,12 +2,19 @@ using System.Collections.Concurrent;
 
 namespace Interview.Web.Features.Editor;
 
+/// <summary>Closes a <c>/yjs</c> socket by connection id, wherever it is connected.</summary>
+public interface IYjsSocketCloser
+{
+    /// <summary>Closes the socket with status 1008 and <paramref name="reason"/>; nothing if no such socket is open.</summary>
+    Task CloseAsync(string connectionId, string reason);
+}
+
 /// <summary>
 /// The open <c>/yjs</c> sockets of this node by connection id, so a room can cut one (a removed participant's) with a
 /// close reason. The connection itself sends the close (only its send loop writes to the socket) and aborts a
 /// client that does not take it in time.
 /// </summary>
-public sealed class YjsSockets
+public sealed class YjsSockets : IYjsSocketCloser
 {
     private readonly ConcurrentDictionary<string, Handle> _open = new(StringComparer.Ordinal);
 

@@ -32,7 +32,7 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
         using var rate = new EditorRateLimiter(options);
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _sendDeadline.Token);
         using var receiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _receiveDeadline.Token);
-        var peer = new EditorPeer(_connectionId, EditorTransport.WebSocket, participantId, Send);
+        var peer = new EditorPeer(_connectionId, EditorTransport.WebSocket, participantId) { Send = Send };
         var sender = SendLoopAsync(sending.Token);
         try
         {

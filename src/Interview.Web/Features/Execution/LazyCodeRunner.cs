@@ -16,6 +16,9 @@ internal sealed class LazyCodeRunner(IOptions<SandboxOptions> options) : ICodeRu
         catch (InvalidOperationException e) { return (null, e.Message); }
     });
 
+    /// <summary>True once the sandbox engine has been started (never on a web node whose runs all went to workers).</summary>
+    public bool Started => _runner.IsValueCreated;
+
     public Task<RunResult> RunAsync(RunRequest request, IRunObserver? observer = null, CancellationToken cancellationToken = default)
     {
         var (runner, error) = _runner.Value;

@@ -3,6 +3,8 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Interview.Sandbox;
 using Interview.Web.Features.Editor;
+using Interview.Web.Features.Execution.Workers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Execution;
@@ -18,7 +20,9 @@ public static class RunsEndpoints
         builder.AddSettings<SandboxOptions>("Sandbox");
         builder.Services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxVisibilityCheck>();
         builder.Services.AddSingleton<LazyCodeRunner>();
-        builder.Services.AddSingleton<ICodeRunner>(sp => sp.GetRequiredService<LazyCodeRunner>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SandboxWorkers>();
+        builder.Services.AddSingleton<ICodeRunner, WorkerDispatcher>();
         builder.Services.AddSingleton<ApiRunLimiter>();
     }
 

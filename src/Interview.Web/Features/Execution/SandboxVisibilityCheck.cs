@@ -9,9 +9,9 @@ namespace Interview.Web.Features.Execution;
 /// Refuses to start (with the start-up validation of <see cref="SandboxOptions"/>) when the data directory or a
 /// configuration file the host loaded lies under one of the sandbox's read-only binds (<c>/usr</c>, the runtimes,
 /// a few <c>/etc</c> entries): every submitted program could read the database, the Data Protection keys or the
-/// secrets in it.
+/// secrets in it. A worker node keeps no data (no <see cref="DataDirectory"/>): only its configuration files are checked.
 /// </summary>
-internal sealed class SandboxVisibilityCheck(DataDirectory data, IConfiguration configuration) : IValidateOptions<SandboxOptions>
+internal sealed class SandboxVisibilityCheck(IConfiguration configuration, DataDirectory? data = null) : IValidateOptions<SandboxOptions>
 {
     public ValidateOptionsResult Validate(string? name, SandboxOptions options)
     {
@@ -21,7 +21,7 @@ internal sealed class SandboxVisibilityCheck(DataDirectory data, IConfiguration 
             if (SandboxVisibility.ExposingBind(options, path) is { } bind)
                 failures.Add($"{setting} ({path}) is readable by every sandboxed program through the sandbox's read-only bind of {bind}: move it outside {bind}");
         }
-        Check("INTERVIEW_DATA_DIR", data.Path);
+        if (data is not null) Check("INTERVIEW_DATA_DIR", data.Path);
         foreach (var file in ConfigurationFiles()) Check("the configuration file", file);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

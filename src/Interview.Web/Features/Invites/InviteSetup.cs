@@ -13,8 +13,8 @@ public static class InviteSetup
         builder.AddSettings<InviteOptions>(InviteOptions.Section);
         builder.Services.AddSingleton(sp => InviteKey.Load(
             sp.GetRequiredService<IOptions<InviteOptions>>().Value.SigningKey,
-            Path.GetDirectoryName(sp.GetRequiredService<SqliteDatabase>().Path)!));
-        builder.Services.AddSingleton<IInviteStore, SqliteInviteStore>();
+            sp.GetRequiredService<DataDirectory>().Path));
+        builder.Services.AddSingleton<IInviteStore, InviteStore>();
         builder.Services.AddSingleton<IInviteService, InviteService>();
     }
 

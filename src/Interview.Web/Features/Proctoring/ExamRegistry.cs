@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Interview.Web.Features.Rooms;
-using Interview.Web.Shared.Actors;
 using Interview.Web.Shared.Persistence;
-using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Proctoring;
 
@@ -19,36 +16,24 @@ public interface IExamRegistry
     Task AssignRoomAsync(string roomId, string testId);
 }
 
-internal sealed class ExamRegistry(
-    IExamStore store,
-    IRoomRegistry rooms,
-    IExamBroadcaster clients,
-    IOptions<ProctoringOptions> options,
-    TimeProvider time,
-    ILoggerFactory loggers) : IExamRegistry, IAsyncDisposable
+/// <summary>Finds exams as this node's proxies of their grains, and which test a room belongs to.</summary>
+internal sealed class ExamRegistry(IExamStore store, IGrainFactory grains, Cluster.ExamNode node) : IExamRegistry
 {
-    private readonly ActorCache<ExamActor> _exams = new();
-    private readonly ConcurrentDictionary<string, string?> _roomTests = new(StringComparer.Ordinal);
-    private readonly ILogger _logger = loggers.CreateLogger("Interview.Proctoring");
+    /// <summary>Rooms known to belong to a test (an assignment never changes, so a known one never goes stale).</summary>
+    private readonly ConcurrentDictionary<string, string> _roomTests = new(StringComparer.Ordinal);
 
     public async Task<IExam> GetAsync(string testId)
     {
         if (!TestIds.IsValid(testId)) throw new ArgumentException("Not a test id.", nameof(testId));
-        return (await _exams.GetAsync(testId, LoadAsync))!;
-    }
-
-    private async Task<ExamActor?> LoadAsync(string testId)
-    {
-        var exam = new ExamActor(testId, store, rooms, clients, options.Value, time, _logger);
-        await exam.LoadAsync(await store.GetRoomsAsync(testId));
-        return exam;
+        return await node.GetAsync(testId);
     }
 
     public async Task<string?> TestOfRoomAsync(string roomId)
     {
         if (_roomTests.TryGetValue(roomId, out var known)) return known;
+        // Not cached when none: another node may assign the room later.
         var testId = await store.GetRoomTestAsync(roomId);
-        _roomTests[roomId] = testId;
+        if (testId is not null) _roomTests[roomId] = testId;
         return testId;
     }
 
@@ -57,16 +42,10 @@ internal sealed class ExamRegistry(
         if (!TestIds.IsValid(testId)) throw new ArgumentException("Not a test id.", nameof(testId));
         await store.AssignRoomAsync(roomId, testId);
         _roomTests[roomId] = testId;
-        await (await GetAsync(testId)).TrackRoomAsync(roomId);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var exam in await _exams.LoadedAsync()) await exam.DisposeAsync();
+        await grains.GetGrain<Cluster.IExamGrain>(testId).TrackRoomAsync(roomId);
     }
 }
 
-/// <summary>Test ids as the outside system names them: 1–64 of [A-Za-z0-9._-] (the seed system used numbers).</summary>
 public static class TestIds
 {
     public static bool IsValid(string? id) =>

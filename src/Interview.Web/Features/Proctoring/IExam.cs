@@ -5,9 +5,9 @@ public sealed record ExamObserver(string Name);
 
 /// <summary>
 /// One test's invigilation: a single-writer actor over the candidates of the test's rooms, the observers on its
-/// dashboard and the streams between them. Kept behind this interface so it can later live in a grain.
+/// dashboard and the streams between them. On a node it is a proxy of the exam's grain (one activation in the cluster).
 /// </summary>
-public interface IExam
+public interface IExam : IExamCommands
 {
     string TestId { get; }
 
@@ -15,7 +15,11 @@ public interface IExam
 
     /// <summary>Calls <paramref name="onChange"/> with each new snapshot until disposed. The callback must not block.</summary>
     IDisposable Subscribe(Action<ExamSnapshot> onChange);
+}
 
+/// <summary>What an exam does on request; every member is a call on the exam's grain.</summary>
+public interface IExamCommands
+{
     /// <summary>Starts watching the room's participants (its candidates appear on the dashboard).</summary>
     Task TrackRoomAsync(string roomId);
 

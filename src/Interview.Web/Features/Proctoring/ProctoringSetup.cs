@@ -10,6 +10,9 @@ public static class ProctoringSetup
     {
         builder.AddSettings<ProctoringOptions>(ProctoringOptions.Section);
         builder.Services.AddSingleton<IExamBroadcaster, HubExamBroadcaster>();
+        // An exam is a grain (Cluster/ExamGrain) hosting its actor; this node reaches it through proxies (Cluster/ExamNode).
+        builder.Services.AddSingleton<Cluster.ExamNode>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Cluster.ExamNode>());
         builder.Services.AddSingleton<IExamRegistry, ExamRegistry>();
         // Observer passes are signed with the invite key (Invites:SigningKey), under their own purpose prefix.
         builder.Services.AddSingleton(sp => new ExamPasses(sp.GetRequiredService<InviteKey>().Bytes, sp.GetRequiredService<TimeProvider>()));

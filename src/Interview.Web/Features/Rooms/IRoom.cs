@@ -34,9 +34,10 @@ public sealed record ChatPostResult(ChatMessage? Message, string? Error);
 
 /// <summary>
 /// One room: a single-writer actor. Every mutation is queued and applied one at a time, so room state needs no locks
-/// and events leave in the order they happened. Kept behind this interface so the room can later live in a grain.
+/// and events leave in the order they happened. On a node, a room is a proxy of its grain (the one activation in the
+/// cluster): commands go to the grain, and the published state (snapshot, editor view, watch state) is mirrored here.
 /// </summary>
-public interface IRoom : Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordings, Watch.IWatchRoom, IRoomRoles, Proctoring.IProctoredRoom
+public interface IRoom : IRoomCommands, Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordings, Watch.IWatchRoom, IRoomRoles, Proctoring.IProctoredRoom
 {
     string Id { get; }
 
@@ -45,7 +46,11 @@ public interface IRoom : Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordin
 
     /// <summary>Calls <paramref name="onChange"/> with each new snapshot until disposed. The callback must not block.</summary>
     IDisposable Subscribe(Action<RoomSnapshot> onChange);
+}
 
+/// <summary>What a room does on request: joining, leaving, chat, ending. Every member is a call on the room's grain.</summary>
+public interface IRoomCommands
+{
     /// <summary>
     /// Joins, or resumes the participant holding the same session key (a hub connection and a <c>/yjs</c> socket of
     /// one person are one participant). The owner cookie makes an interviewer; else a valid invite gives its role;

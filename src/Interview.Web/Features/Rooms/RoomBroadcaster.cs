@@ -20,7 +20,11 @@ public interface IRoomBroadcaster
     Task ExpelAsync(string roomId, string connectionId, string reason);
 }
 
-internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, Editor.YjsSockets sockets) : IRoomBroadcaster
+/// <summary>
+/// The hub's groups for membership and messages (across nodes through the backplane when clustered); <c>/yjs</c>
+/// sockets are closed through <paramref name="sockets"/>, which reaches every node attached to the room.
+/// </summary>
+internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, Editor.IYjsSocketCloser sockets) : IRoomBroadcaster
 {
     public IRoomClient Group(string roomId) => hub.Clients.Group(RoomHub.GroupName(roomId));
 

@@ -9,7 +9,7 @@ namespace Interview.Web.Features.Rooms;
 /// The hub is transient and stateless: the room a connection joined is kept in <see cref="HubCallerContext.Items"/>,
 /// and every change goes through the room actor.
 /// </summary>
-public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger) : Hub<IRoomClient>
+public sealed partial class RoomHub(IRoomRegistry rooms, Cluster.LocalHubConnections connections, ILogger<RoomHub> logger) : Hub<IRoomClient>
 {
     public const string Path = "/hubs/room";
 
@@ -87,8 +87,15 @@ public sealed partial class RoomHub(IRoomRegistry rooms, ILogger<RoomHub> logger
         }
     }
 
+    public override Task OnConnectedAsync()
+    {
+        connections.Add(Context); // so this node can cut it if its room moves to another node
+        return Task.CompletedTask;
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context);
         // A connection that drops without Leave or PageHidden gets the full reconnect grace period: a clean
         // WebSocket close and a network failure look alike here.
         if (Context.Items.TryGetValue(RoomItem, out var item) && item is IRoom room)

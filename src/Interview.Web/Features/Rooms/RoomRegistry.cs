@@ -1,7 +1,3 @@
-using Interview.Web.Features.Chat;
-using Interview.Web.Features.Editor;
-using Interview.Web.Features.Recordings;
-using Interview.Web.Shared.Actors;
 using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -31,21 +27,15 @@ public interface IRoomRegistry
     IReadOnlyCollection<string> LoadedRoomIds { get; }
 }
 
+/// <summary>Creates rooms in storage; finds them as this node's proxies of their grains (<see cref="Cluster.RoomNode"/>).</summary>
 internal sealed class RoomRegistry(
     IRoomStore store,
-    IRoomBroadcaster broadcaster,
     IOptions<RoomOptions> options,
-    IOptions<ChatOptions> chatOptions,
     TimeProvider time,
-    ILoggerFactory loggers,
-    EditorServices editor,
-    IRecordingStore recordingStore,
-    RecordingFiles recordingFiles) : IRoomRegistry, IAsyncDisposable
+    IGrainFactory grains,
+    Cluster.RoomNode node) : IRoomRegistry
 {
-    private readonly ActorCache<RoomActor> _rooms = new();
-    private readonly ILogger _logger = loggers.CreateLogger("Interview.Rooms");
-
-    public IReadOnlyCollection<string> LoadedRoomIds => _rooms.Ids;
+    public IReadOnlyCollection<string> LoadedRoomIds => node.Ids;
 
     public async Task<CreatedRoom> CreateAsync(string? title, int? capacity, RoomAccess? access = null, CancellationToken cancellationToken = default)
     {
@@ -63,38 +53,11 @@ internal sealed class RoomRegistry(
     }
 
     public async Task<IRoom?> FindAsync(string roomId, CancellationToken cancellationToken = default) =>
-        RoomTokens.IsRoomId(roomId) ? await _rooms.GetAsync(roomId, LoadAsync) : null;
+        RoomTokens.IsRoomId(roomId) ? await node.GetAsync(roomId) : null;
 
     public async Task DeleteAsync(string roomId, CancellationToken cancellationToken = default)
     {
-        if (await _rooms.RemoveAsync(roomId) is { } room) await room.DisposeAsync();
-        await store.DeleteRoomAsync(roomId, cancellationToken);
-        recordingFiles.DeleteRoom(roomId);
-    }
-
-    private async Task<RoomActor?> LoadAsync(string roomId)
-    {
-        RoomRecord? record;
-        IReadOnlyList<ChatMessage> chat;
-        IReadOnlyList<RoomRecording> recordings;
-        IReadOnlyList<AdmissionDecision> admissions;
-        try
-        {
-            record = await store.GetRoomAsync(roomId);
-            if (record is null) return null;
-            chat = await store.GetRecentChatAsync(roomId, chatOptions.Value.HistoryLimit);
-            recordings = await recordingStore.ListAsync(roomId);
-            admissions = await store.GetAdmissionsAsync(roomId);
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException)
-        {
-            throw new RoomUnavailableException(roomId, e);
-        }
-        return new RoomActor(record, chat, store, broadcaster, options.Value, chatOptions.Value, time, _logger, editor, recordings, recordingStore, admissions);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var room in await _rooms.LoadedAsync()) await room.DisposeAsync();
+        await grains.GetGrain<Cluster.IRoomGrain>(roomId).DeleteAsync();
+        await node.ForgetAsync(roomId);
     }
 }

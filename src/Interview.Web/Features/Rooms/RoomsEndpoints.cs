@@ -1,3 +1,4 @@
+using Interview.Web.Shared.Cluster;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Shared.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -12,7 +13,13 @@ public static class RoomsEndpoints
     {
         builder.AddSettings<RoomOptions>(RoomOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IRoomBroadcaster, HubRoomBroadcaster>();
+        // A room is a grain (Cluster/RoomGrain) hosting its actor; this node reaches it through proxies (Cluster/RoomNode).
+        builder.Services.AddSingleton<IRoomBroadcaster>(services => new HubRoomBroadcaster(
+            services.GetRequiredService<IHubContext<RoomHub, IRoomClient>>(), services.GetRequiredService<Editor.YjsSockets>()));
+        builder.Services.AddSingleton<Cluster.RoomLoader>();
+        builder.Services.AddSingleton<Cluster.LocalHubConnections>();
+        builder.Services.AddSingleton<Cluster.RoomNode>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Cluster.RoomNode>());
         builder.Services.AddSingleton<IRoomRegistry, RoomRegistry>();
         builder.Services.AddSingleton<RoomExpiryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomExpiryService>());
@@ -22,7 +29,7 @@ public static class RoomsEndpoints
 
         var maxMessage = builder.Configuration.GetValue<int?>($"{HostingOptions.Section}:{nameof(HostingOptions.MaxHubMessageBytes)}")
             ?? new HostingOptions().MaxHubMessageBytes;
-        builder.Services.AddSignalR(hub =>
+        var signalR = builder.Services.AddSignalR(hub =>
             {
                 // Deliberate: large enough for a 2,000-character chat message and room events, small enough that a
                 // client cannot make the server buffer megabytes. Features with bigger payloads send them in chunks.
@@ -32,9 +39,9 @@ public static class RoomsEndpoints
                 hub.AddFilter<RoomUnavailableFilter>();
             })
             .AddMessagePackProtocol();
-        // A member that does not read must not hold up the room's broadcasts (SlowHubClientGuard).
-        builder.Services.AddSingleton<DefaultHubLifetimeManager<RoomHub>>();
-        builder.Services.AddSingleton<HubLifetimeManager<RoomHub>, SlowHubClientGuard<RoomHub>>();
+        // A member that does not read must not hold up the room's broadcasts (SlowHubClientGuard), on one node or many.
+        var lifetime = builder.AddHubLifetime<RoomHub>(signalR);
+        builder.Services.AddSingleton<HubLifetimeManager<RoomHub>>(services => new SlowHubClientGuard<RoomHub>(lifetime(services)));
     }
 
     public static void MapRooms(this WebApplication app)

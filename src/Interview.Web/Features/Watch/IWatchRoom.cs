@@ -4,14 +4,18 @@ namespace Interview.Web.Features.Watch;
 /// Watch-together in a room (implemented by the room actor; every call is queued on its loop). Commands return an
 /// error message for the user, or null when applied. Videos arrive already resolved (<see cref="VideoResolver"/>).
 /// </summary>
-public interface IWatchRoom
+public interface IWatchRoom : IWatchCommands
 {
     /// <summary>The latest published watch state.</summary>
     WatchState WatchState { get; }
 
     /// <summary>Calls <paramref name="onChange"/> with each new watch state until disposed. Must not block.</summary>
     IDisposable SubscribeWatch(Action<WatchState> onChange);
+}
 
+/// <summary>The room's watch-together commands; every member is a call on the room's grain.</summary>
+public interface IWatchCommands
+{
     /// <summary>Null when the participant may control playback now, else why not.</summary>
     Task<string?> CanControlWatchAsync(string participantId);
 

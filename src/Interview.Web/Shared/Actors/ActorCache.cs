@@ -31,6 +31,10 @@ internal sealed class ActorCache<T> where T : class
     }
 
     /// <summary>Forgets the actor and returns it if it was loaded (for the caller to dispose).</summary>
+    /// <summary>The actor if it is loaded already; null while it loads, after it failed, or when there is none.</summary>
+    public T? Loaded(string id) =>
+        _actors.TryGetValue(id, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result : null;
+
     public async Task<T?> RemoveAsync(string id) =>
         _actors.TryRemove(id, out var lazy) ? await LoadedOrNull(lazy) : null;
 

@@ -9,6 +9,14 @@ internal sealed class Subscribers<T>(Action<Exception> onFailure)
     private readonly List<Action<T>> _list = [];
     private readonly Lock _lock = new();
 
+    public int Count
+    {
+        get
+        {
+            lock (_lock) return _list.Count;
+        }
+    }
+
     public IDisposable Add(Action<T> onChange)
     {
         lock (_lock) _list.Add(onChange);

@@ -13,7 +13,7 @@ namespace Interview.Web.Shared.Hosting;
 /// cut when its transport has taken nothing for that long. Memory stays bounded: the slow member holds at most what
 /// its room sent during that time.
 /// </summary>
-internal sealed class SlowHubClientGuard<THub>(DefaultHubLifetimeManager<THub> inner) : HubLifetimeManager<THub> where THub : Hub
+internal sealed class SlowHubClientGuard<THub>(HubLifetimeManager<THub> inner) : HubLifetimeManager<THub> where THub : Hub
 {
     public override Task OnConnectedAsync(HubConnectionContext connection) => inner.OnConnectedAsync(connection);
 

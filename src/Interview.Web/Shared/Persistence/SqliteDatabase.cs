@@ -1,9 +1,11 @@
+using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Interview.Web.Shared.Persistence;
 
 /// <summary>The SQLite file and its schema. Connections are pooled by Microsoft.Data.Sqlite; WAL lets readers run beside the writer.</summary>
-public sealed class SqliteDatabase(string path)
+public sealed class SqliteDatabase(string path) : IDatabase
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -12,43 +14,29 @@ public sealed class SqliteDatabase(string path)
         DefaultTimeout = 30,
     }.ToString();
 
-    public string Path { get; } = path;
-
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
-    /// <summary>Applies every migration newer than the file's <c>user_version</c>, each in its own transaction.</summary>
-    public void Migrate()
+    /// <summary>
+    /// Applies every migration newer than the file's <c>user_version</c>, each in its own transaction. The version is
+    /// read inside the write transaction (BEGIN IMMEDIATE), so hosts starting together on one file apply each step once.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"));
-        for (var i = version; i < SqliteMigrations.All.Length; i++)
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        while (true)
         {
-            using var transaction = connection.BeginTransaction();
-            Execute(connection, SqliteMigrations.All[i], transaction);
-            Execute(connection, $"PRAGMA user_version = {i + 1};", transaction);
-            transaction.Commit();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;", transaction: transaction);
+            if (version >= SqliteMigrations.All.Length) return;
+            await connection.ExecuteAsync(SqliteMigrations.All[version], transaction: transaction);
+            await connection.ExecuteAsync($"PRAGMA user_version = {version + 1};", transaction: transaction);
+            await transaction.CommitAsync(cancellationToken);
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

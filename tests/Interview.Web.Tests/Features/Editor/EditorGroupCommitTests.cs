@@ -67,10 +67,10 @@ public sealed class EditorGroupCommitTests
     private static InterviewFactory Factory(GatedStore store) => new()
     {
         TestServices = services => services.Replace(ServiceDescriptor.Singleton<IDocumentStore>(sp =>
-            store.Wrap(ActivatorUtilities.CreateInstance<SqliteDocumentStore>(sp)))),
+            store.Wrap(ActivatorUtilities.CreateInstance<DocumentStore>(sp)))),
     };
 
-    /// <summary>The real SQLite store, with appends that can be held at a gate or made to fail once.</summary>
+    /// <summary>The real document store (SQLite), with appends that can be held at a gate or made to fail once.</summary>
     private sealed class GatedStore : IDocumentStore
     {
         private IDocumentStore _inner = default!;

@@ -6,14 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Web.Tests.Features.Rooms;
 
-public sealed class RoomLifetimeTests
+/// <summary>Rooms across restarts of the host, on the default SQLite storage (and on PostgreSQL: <see cref="RoomLifetimeOnPostgresTests"/>).</summary>
+public class RoomLifetimeTests
 {
+    /// <summary>A host; <paramref name="dataDir"/> is the data folder of an earlier host to start again on.</summary>
+    protected virtual InterviewFactory NewHost(string? dataDir = null, Dictionary<string, string>? settings = null, TimeProvider? time = null) =>
+        new(settings, dataDir) { Time = time };
+
     [Fact]
     public async Task Rooms_and_chat_survive_a_restart_of_the_host()
     {
         string roomId;
         string dataDir;
-        await using (var first = new InterviewFactory())
+        await using (var first = NewHost())
         {
             dataDir = first.DataDir;
             roomId = (await first.Rooms.CreateAsync("Durable", null)).Id;
@@ -21,7 +26,7 @@ public sealed class RoomLifetimeTests
             await ada.SendChatAsync("written before the restart");
         }
 
-        await using var second = new InterviewFactory(dataDir: dataDir);
+        await using var second = NewHost(dataDir);
         await using var grace = await RoomClient.JoinAsync(second, roomId, "Grace");
 
         Assert.Equal("Durable", grace.Join!.Room!.Title);
@@ -34,7 +39,7 @@ public sealed class RoomLifetimeTests
     {
         string dataDir, cadeKey, daveKey, caraInvite;
         CreatedRoom room;
-        await using (var first = new InterviewFactory())
+        await using (var first = NewHost())
         {
             dataDir = first.DataDir;
             room = await first.Rooms.CreateAsync("Guarded", 6, new RoomAccess(RequireInvite: false, Lobby: true));
@@ -51,7 +56,7 @@ public sealed class RoomLifetimeTests
             await ivy.Connection.InvokeAsync(nameof(RoomHub.Deny), cara.Join!.ParticipantId);
         }
 
-        await using var second = new InterviewFactory(dataDir: dataDir);
+        await using var second = NewHost(dataDir);
         await using var back = await RoomClient.ConnectAsync(second);
         Assert.Equal(JoinStatus.Joined, (await back.JoinRoomAsync(room.Id, "Cade", cadeKey)).Status);
         await using var turnedAway = await RoomClient.ConnectAsync(second);
@@ -70,7 +75,7 @@ public sealed class RoomLifetimeTests
     public async Task Idle_empty_rooms_expire_with_their_data_and_occupied_rooms_stay()
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
-        await using var factory = new InterviewFactory(new() { ["Rooms:IdleExpiryHours"] = "24" }) { Time = time };
+        await using var factory = NewHost(settings: new() { ["Rooms:IdleExpiryHours"] = "24" }, time: time);
         var idle = (await factory.Rooms.CreateAsync("idle", null)).Id;
         var occupied = (await factory.Rooms.CreateAsync("occupied", null)).Id;
         var fresh = (await factory.Rooms.CreateAsync("fresh", null)).Id;

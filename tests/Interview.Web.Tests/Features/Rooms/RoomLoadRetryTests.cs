@@ -2,7 +2,6 @@ using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Persistence;
 using Interview.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Web.Tests.Features.Rooms;
@@ -14,7 +13,7 @@ public sealed class RoomLoadRetryTests
     {
         await using var factory = new InterviewFactory();
         var room = await factory.Rooms.CreateAsync("Flaky storage", null);
-        var database = factory.Services.GetRequiredService<SqliteDatabase>();
+        var database = factory.Services.GetRequiredService<IDatabase>();
 
         // A real, transient storage failure: one of the tables the load reads is briefly gone.
         await ExecuteAsync(database, "ALTER TABLE room_recordings RENAME TO room_recordings_away;");
@@ -34,7 +33,7 @@ public sealed class RoomLoadRetryTests
         Assert.Equal("after the retry", (await grace.Chat.NextAsync()).Text);
     }
 
-    private static async Task ExecuteAsync(SqliteDatabase database, string sql)
+    private static async Task ExecuteAsync(IDatabase database, string sql)
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();

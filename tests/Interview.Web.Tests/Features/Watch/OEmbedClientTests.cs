@@ -14,7 +14,7 @@ public sealed class OEmbedClientTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private OEmbedClient Client(int timeoutMs = 1000) => new(new HttpClient(), new OEmbedCache(),
+    private OEmbedClient Client(int timeoutMs = 10_000) => new(new HttpClient(), new OEmbedCache(),
         Options.Create(new WatchOptions { OEmbedUrl = _server.Url, OEmbedTimeoutMs = timeoutMs }), NullLogger<OEmbedClient>.Instance);
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Interview.Web.Features.Chat;
 
 namespace Interview.Web.Features.Rooms;
@@ -20,7 +21,15 @@ internal sealed partial class RoomActor
                 $"Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.");
         }
 
-        var message = await _store.AppendChatAsync(Id, new ChatDraft(author.Id, author.DisplayName, normalized, now));
+        ChatMessage message;
+        try
+        {
+            message = await _store.AppendChatAsync(Id, new ChatDraft(author.Id, author.DisplayName, normalized, now));
+        }
+        catch (DbException)
+        {
+            return new ChatPostResult(null, "The message could not be saved; try again.");
+        }
         _chat = _chat.Add(message);
         if (_chat.Count > _chatOptions.HistoryLimit) _chat = _chat.RemoveRange(0, _chat.Count - _chatOptions.HistoryLimit);
         await Room.ChatPosted(message);

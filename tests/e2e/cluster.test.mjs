@@ -1,0 +1,130 @@
+// Two web nodes of one cluster (real redis-server and PostgreSQL, one shared data directory): people on different
+// nodes share one room — presence, chat, the editor (browsers and a stock y-websocket client) and code runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { launchBrowser } from './support/browser.mjs';
+import { TwoNodeCluster } from './support/cluster.mjs';
+import { createRoom, joinRoom, participantNames, sendChat } from './support/room.mjs';
+import { createRoomOverHttp } from './support/hub-peer.mjs';
+import { waitFor } from './support/wait.mjs';
+import { waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
+
+let cluster;
+let browser;
+
+before(async () => {
+  cluster = await TwoNodeCluster.start();
+  browser = await launchBrowser({ media: 'none' });
+});
+
+after(async () => {
+  await browser?.close();
+  await cluster?.dispose();
+});
+
+test('the home form rendered by node A is accepted by node B (one shared Data Protection key ring)', async () => {
+  const roomId = await createRoomOverHttp(cluster.a.url, 6, { postTo: cluster.b.url });
+  for (const node of cluster.nodes) {
+    const page = await fetch(`${node.url}/r/${roomId}`);
+    assert.equal(page.status, 200, `room ${roomId} on ${node.url}`);
+  }
+});
+
+/** A fresh browser context on `node`, joined to the room as `name`. */
+async function personOn(node, roomId, name) {
+  const page = await (await browser.newContext()).newPage();
+  await joinRoom(page, `${node.url}/r/${roomId}`, name, { timeout: 30_000 });
+  return page;
+}
+
+/** Ada creates a room on node A through the home page and joins it. */
+async function roomOnNodeA() {
+  const page = await (await browser.newContext()).newPage();
+  const roomUrl = await createRoom(page, cluster.a.url);
+  await joinRoom(page, roomUrl, 'Ada', { timeout: 30_000 });
+  return { ada: page, roomId: roomUrl.split('/').pop() };
+}
+
+async function withNodeOutput(body) {
+  try {
+    await body();
+  } catch (error) {
+    console.log(cluster.output());
+    throw error;
+  }
+}
+
+test('two browsers on different nodes see each other, chat, type together and both see a run', async () => {
+  const { ada, roomId } = await roomOnNodeA();
+  const grace = await personOn(cluster.b, roomId, 'Grace');
+  await withNodeOutput(async () => {
+    for (const page of [ada, grace]) {
+      await waitFor(async () => (await participantNames(page)).join() === 'Ada,Grace', { timeout: 15_000, message: `${page.url()} lists Ada and Grace` });
+    }
+
+    await sendChat(ada, 'hello from node A');
+    await grace.locator('[data-testid="chat-message"]', { hasText: 'hello from node A' }).waitFor({ timeout: 15_000 });
+    assert.match(await grace.locator('[data-testid="chat-message"]', { hasText: 'hello from node A' }).innerText(), /Ada/);
+    await sendChat(grace, 'hello from node B');
+    await ada.locator('[data-testid="chat-message"]', { hasText: 'hello from node B' }).waitFor({ timeout: 15_000 });
+    assert.match(await ada.locator('[data-testid="chat-message"]', { hasText: 'hello from node B' }).innerText(), /Grace/);
+
+    await Promise.all([waitEditorSynced(ada), waitEditorSynced(grace)]);
+    await setEditorText(ada, 'x = 1\n');
+    await waitTextEquals([ada, grace], 'x = 1\n', { message: 'Ada\'s text on node B' });
+    await Promise.all([caretToEnd(ada), caretToEnd(grace)]);
+    const bursts = 3;
+    for (let i = 0; i < bursts; i++) {
+      await Promise.all([typeInEditor(ada, 'aaaa ', { delay: 25 }), typeInEditor(grace, 'bbbb ', { delay: 25 })]);
+    }
+    const merged = await waitSameText([ada, grace]);
+    assert.equal(merged.split('a').length - 1, 4 * bursts, merged);
+    assert.equal(merged.split('b').length - 1, 4 * bursts, merged);
+    assert.ok(merged.startsWith('x = 1\n'), merged);
+
+    await setEditorText(ada, 'print("hello across nodes", 6 * 7)\n');
+    await waitTextEquals([ada, grace], 'print("hello across nodes", 6 * 7)\n', { message: 'the program on both nodes' });
+    await grace.getByTestId('run-code').click();
+    for (const page of [ada, grace]) {
+      await page.locator('[data-testid="run-output"][data-status="ok"]').waitFor({ timeout: 60_000 });
+      assert.match(await page.getByTestId('run-stdout').innerText(), /hello across nodes 42/);
+    }
+  });
+  await Promise.all([ada.context().close(), grace.context().close()]);
+});
+
+test('a stock y-websocket client on node B and a browser on node A converge', async () => {
+  const { ada, roomId } = await roomOnNodeA();
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${cluster.b.url.replace('http', 'ws')}/yjs`, roomId, doc, { WebSocketPolyfill: WebSocket });
+  try {
+    await withNodeOutput(async () => {
+      await waitEditorSynced(ada);
+      await waitFor(() => provider.synced, { timeout: 15_000, message: 'y-websocket provider on node B synced' });
+      const ytext = doc.getText('monaco');
+      await waitFor(async () => (await editorText(ada)) === ytext.toString(), { timeout: 15_000, message: 'the starter text on node B' });
+
+      await setEditorText(ada, 'shared\n');
+      await waitFor(() => ytext.toString() === 'shared\n', { timeout: 15_000, message: 'Ada\'s text reached the y-websocket client' });
+      await caretToEnd(ada);
+      const bursts = 3;
+      for (let i = 0; i < bursts; i++) {
+        const typing = typeInEditor(ada, 'aaaa ', { delay: 25 });
+        doc.transact(() => ytext.insert(0, 'yyyy '));
+        await typing;
+      }
+      await waitFor(async () => (await editorText(ada)) === ytext.toString(), { timeout: 20_000, message: 'browser and y-websocket client converge' });
+      const merged = ytext.toString();
+      assert.equal(merged.split('a').length - 1, 4 * bursts + 1, merged); // + the a in "shared"
+      assert.equal(merged.split('y').length - 1, 4 * bursts, merged);
+    });
+  } finally {
+    provider.destroy();
+    provider.awareness.destroy(); // the provider leaves its awareness timer running
+    doc.destroy();
+    await ada.context().close();
+  }
+});
