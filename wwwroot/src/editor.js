@@ -9,6 +9,7 @@ import { HubProvider } from './editor/hub-provider.js';
 import { RemoteCursors, colorFor } from './editor/remote-cursors.js';
 import { loadSettings, saveSettings, clampFontSize } from './editor/settings.js';
 import { currentRoom } from './room/current-room.js';
+import { backoffDelay } from './room/hub-connection.js';
 
 /**
  * @param editorId BlazorMonaco's editor id
@@ -39,6 +40,8 @@ class EditorSession {
   #model;
   #actions = [];
   #parts = null;
+  #refusalsSinceSync = 0;
+  #reconnectTimer = null;
   settings = loadSettings();
 
   constructor(monaco, editor, room, elements, options) {
@@ -80,7 +83,10 @@ class EditorSession {
     const onLocalEdit = (_update, origin) => { if (origin === binding) this.#showError(null); };
     doc.on('update', onLocalEdit);
     const provider = new HubProvider(this.#room, doc, awareness, {
-      onStatus: (status) => { this.#elements.wrapper.dataset.sync = status; },
+      onStatus: (status) => {
+        this.#elements.wrapper.dataset.sync = status;
+        if (status === 'synced') this.#refusalsSinceSync = 0;
+      },
       onRejected: (message) => this.#rejected(message),
     });
     this.#parts = { doc, awareness, binding, undo, cursors, provider, destroy: () => {
@@ -95,11 +101,15 @@ class EditorSession {
     } };
   }
 
+  // Starting over at once fixes a refused edit; when the server keeps refusing before we ever got back in sync (its
+  // room is unreachable for a while), the next attempts back off instead of asking again in a tight loop.
   #rejected(message) {
     this.#showError(message);
     this.#parts?.destroy();
     this.#parts = null;
-    this.#connect();
+    const refusals = this.#refusalsSinceSync++;
+    if (refusals === 0) this.#connect();
+    else this.#reconnectTimer = setTimeout(() => { this.#reconnectTimer = null; this.#connect(); }, backoffDelay(refusals - 1));
   }
 
   #showError(message) {
@@ -138,6 +148,8 @@ class EditorSession {
   }
 
   dispose() {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = null;
     this.#parts?.destroy();
     this.#parts = null;
     for (const action of this.#actions.splice(0)) action.dispose();

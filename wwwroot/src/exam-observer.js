@@ -4,6 +4,7 @@
 // StopStream, answers the candidates' offers and shows each stream as an observed-video. The cards themselves are
 // rendered by Blazor from the exam actor's snapshots. Nothing is put on window; tests read debugState().
 import { createHubConnection, startWithRetry, HubConnectionState } from './room/hub-connection.js';
+import { hubErrorText } from './room/hub-errors.js';
 import { ObservedLink } from './proctoring/observed-link.js';
 import { h } from './media/dom.js';
 import { ExamHub, kindToWire, iceServersFromWire, signalFromWire, sendSignal, activeStreamFromWire } from './proctoring/wire.js';
@@ -64,7 +65,7 @@ class ObserverDashboard {
       this.#showError(null);
       await this.#dotnet.invokeMethodAsync('OnWatcher', this.#watcherId);
     } catch (error) {
-      this.#showError(cleanHubError(error));
+      this.#showError(hubErrorText(error));
     }
   }
 
@@ -83,7 +84,7 @@ class ObserverDashboard {
       }
       this.#showError(null);
     } catch (error) {
-      this.#showError(cleanHubError(error));
+      this.#showError(hubErrorText(error));
     }
   };
 
@@ -157,11 +158,4 @@ class ObserverDashboard {
     this.#error.remove();
     await this.#connection.stop();
   }
-}
-
-function cleanHubError(error) {
-  const text = String(error?.message ?? error);
-  const marker = 'HubException: ';
-  const at = text.lastIndexOf(marker);
-  return at >= 0 ? text.slice(at + marker.length) : text;
 }

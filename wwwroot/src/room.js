@@ -2,6 +2,7 @@
 // connection, joins with the tab's session identity, rejoins by itself after every reconnect, and shows the
 // connection state. Room state itself is rendered by Blazor from the server's room actor.
 import { createHubConnection, startWithRetry, HubConnectionState } from './room/hub-connection.js';
+import { hubErrorText } from './room/hub-errors.js';
 import { ConnectionStatus } from './room/connection-status.js';
 import { loadIdentity, saveIdentity, forgetIdentity, newSessionKey } from './room/session-identity.js';
 import { watchCircuit } from './room/circuit-events.js';
@@ -126,7 +127,7 @@ class RoomClient {
     try {
       return await this.#invokeJoin(identity);
     } catch (error) {
-      return { status: JoinStatus.NotFound, participantId: null, error: cleanHubError(error) };
+      return { status: JoinStatus.NotFound, participantId: null, error: hubErrorText(error) };
     }
   }
 
@@ -174,12 +175,4 @@ class RoomClient {
     this.#status.dispose();
     await this.#connection.stop();
   }
-}
-
-// "An unexpected error occurred invoking 'Join' on the server. HubException: Enter a display name." → the last part.
-function cleanHubError(error) {
-  const text = String(error?.message ?? error);
-  const marker = 'HubException: ';
-  const at = text.lastIndexOf(marker);
-  return at >= 0 ? text.slice(at + marker.length) : text;
 }

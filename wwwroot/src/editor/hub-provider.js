@@ -6,10 +6,14 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { HubConnectionState } from '@microsoft/signalr';
+import { serverRefusal } from '../room/hub-errors.js';
 import { syncStep1Frame, updateFrame, awarenessFrame, readFrame } from './frames.js';
 
 /** Frames above this go in parts (EditorSyncPart…, then EditorSync): the hub accepts 64 KiB messages. */
 export const PART_BYTES = 48 * 1024;
+
+/** How long an update that depends on one we never received may wait for it before the provider re-syncs. */
+export const GAP_RESYNC_MS = 1_000;
 
 export class HubProvider {
   #room;
@@ -24,6 +28,8 @@ export class HubProvider {
   #idleWaiters = [];
   #onStatus;
   #onRejected;
+  #gapTimer = null;
+  #gapResyncs = 0;
 
   /**
    * @param room the page's room client (current-room.js)
@@ -59,7 +65,31 @@ export class HubProvider {
     if (this.#destroyed) return;
     const answer = readFrame(frame, this.#doc, this.#awareness, this);
     if (answer) this.#invoke(answer).catch(() => {});
+    this.#checkGap();
   };
+
+  // An update that Yjs holds back (its dependencies are missing) means a broadcast never reached us: between
+  // servers, Redis pub/sub drops messages when it is lost. If the missing part has not arrived shortly after, the
+  // handshake fetches everything we lack by our state vector. Should the server itself lack it, the checks back off
+  // (1 s, 2 s, 4 s … up to a minute) rather than asking every second.
+  #checkGap() {
+    if (this.#gapTimer !== null) return;
+    if (!this.#hasGap()) {
+      this.#gapResyncs = 0;
+      return;
+    }
+    this.#gapTimer = setTimeout(() => {
+      this.#gapTimer = null;
+      if (!this.#hasGap() || !this.#synced || !this.#connected()) return;
+      this.#gapResyncs++;
+      this.#resync();
+    }, Math.min(GAP_RESYNC_MS * 2 ** this.#gapResyncs, 60_000));
+  }
+
+  #hasGap() {
+    const store = this.#doc.store;
+    return store.pendingStructs !== null || store.pendingDs !== null;
+  }
 
   #onDocUpdate = (update, origin) => {
     if (origin === this) return;
@@ -93,6 +123,7 @@ export class HubProvider {
       this.#awarenessDirty = this.#awareness.getLocalState() !== null;
       this.#onStatus('synced');
       this.#pump();
+      this.#checkGap();
     } catch (error) {
       this.#handleError(error);
     }
@@ -133,7 +164,7 @@ export class HubProvider {
 
   #handleError(error) {
     if (this.#destroyed) return;
-    const message = hubErrorMessage(error);
+    const message = serverRefusal(error);
     if (message !== null) {
       this.#onRejected(message);
       return;
@@ -177,18 +208,11 @@ export class HubProvider {
     // Tells the others to drop our cursor now (the update handler sends it); the server also does on disconnect.
     if (this.#connected() && this.#synced) awarenessProtocol.removeAwarenessStates(this.#awareness, [this.#doc.clientID], 'local');
     this.#destroyed = true;
+    clearTimeout(this.#gapTimer);
     this.#room.connection.off('EditorFrame', this.#onFrame);
     this.#doc.off('update', this.#onDocUpdate);
     this.#awareness.off('update', this.#onAwarenessUpdate);
     this.#offJoined();
     this.#notifyIdle();
   }
-}
-
-/** The server's own message for a refused frame (a HubException), or null when the connection failed instead. */
-export function hubErrorMessage(error) {
-  const text = String(error?.message ?? error);
-  const marker = 'HubException: ';
-  const at = text.lastIndexOf(marker);
-  return at >= 0 ? text.slice(at + marker.length) : null;
 }

@@ -8,6 +8,7 @@ import { expectedPosition, correction } from './drift.js';
 import { Html5Player } from './html5-player.js';
 import { YouTubePlayer } from './youtube-player.js';
 import { PlayerView } from './player-view.js';
+import { hubErrorText } from '../room/hub-errors.js';
 
 const TICK_MS = 100; // data-position refresh; drift is corrected every other tick
 const CLOCK_RESAMPLE_MS = 10_000;
@@ -228,7 +229,7 @@ export class WatchSession {
     try {
       await this.#room.connection.invoke(method, arg);
     } catch (error) {
-      throw new Error(cleanHubError(error));
+      throw new Error(hubErrorText(error));
     }
   }
 
@@ -239,11 +240,4 @@ export class WatchSession {
     this.#unload();
     this.#view.element.remove();
   }
-}
-
-function cleanHubError(error) {
-  const text = String(error?.message ?? error);
-  const marker = 'HubException: ';
-  const at = text.lastIndexOf(marker);
-  return at >= 0 ? text.slice(at + marker.length) : text;
 }
