@@ -111,8 +111,16 @@ test('the text survives a reload and a server restart (kill -9)', async () => {
     // Ada's page reconnects (Blazor reloads it when its circuit is gone) and shows the stored text again.
     await waitTextEquals([a], 'persist me\ntyped', { timeout: 90_000, message: 'Ada\'s editor after the restart' });
     const fresh = await (await suite.browser.newContext()).newPage();
+    const consoleLines = [];
+    fresh.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     await joinRoom(fresh, roomUrl, 'Linus');
-    await waitEditorSynced(fresh);
+    await waitEditorSynced(fresh).catch(async (error) => {
+      console.log('# data-sync:', await fresh.getByTestId('editor').getAttribute('data-sync').catch(() => 'no editor'));
+      console.log('# editor error:', await fresh.getByTestId('editor-error').innerText().catch(() => ''));
+      console.log('# console:\n' + consoleLines.slice(-30).join('\n'));
+      console.log(suite.server.output.slice(-8000));
+      throw error;
+    });
     await waitTextEquals([fresh], 'persist me\ntyped', { timeout: 30_000 });
     await fresh.context().close();
   } finally {

@@ -13,7 +13,6 @@ public sealed class YjsSocket : IAsyncDisposable
     public WebSocket Socket { get; }
     public Doc Doc { get; } = new();
 
-    /// <summary>Connects and syncs; throws <see cref="YjsRefusedException"/> with the status when the server refuses the upgrade.</summary>
     /// <summary>Connects to a node running as its own process and syncs.</summary>
     public static async Task<YjsSocket> ConnectAsync(Uri node, string roomId, string query = "")
     {
@@ -56,6 +55,7 @@ public sealed class YjsSocket : IAsyncDisposable
         }
     });
 
+    /// <summary>Connects and syncs; throws <see cref="YjsRefusedException"/> with the status when the server refuses the upgrade.</summary>
     public static async Task<YjsSocket> ConnectAsync(InterviewFactory factory, string roomId, string query = "", string? cookie = null)
     {
         var client = factory.Server.CreateWebSocketClient();

@@ -1,3 +1,4 @@
+using Interview.Web.Shared.Cluster;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Persistence;
@@ -39,12 +40,14 @@ public static class EditorSetup
     /// <c>?invite=TOKEN</c>, or an open room; <c>?session=KEY</c> resumes the participant holding that session key
     /// (a person's hub connection and socket are one participant), otherwise the socket is a participant of its own
     /// named <c>?name=</c>. A refusal answers before the upgrade: 404 unknown room, 410 ended, 403 with the reason
-    /// (invite required or invalid, removed, full, lobby: a socket cannot wait in one).
+    /// (invite required or invalid, removed, full, lobby: a socket cannot wait in one), 503 while the node refuses
+    /// changes (<see cref="IWriteGate"/>).
     /// </summary>
     private static async Task<IResult> YjsAsync(string roomId, HttpContext context, IRoomRegistry rooms, IOptions<EditorOptions> options,
-        Invites.IInviteService invites, YjsSockets sockets, YjsSocketLimiter limiter, EditorMetrics metrics)
+        Invites.IInviteService invites, YjsSockets sockets, YjsSocketLimiter limiter, EditorMetrics metrics, IWriteGate gate)
     {
         if (!context.WebSockets.IsWebSocketRequest) return Results.Text("Connect with a WebSocket (y-websocket protocol).", statusCode: StatusCodes.Status400BadRequest);
+        if (gate.Refusal is { } refusal) return Results.Text(refusal, statusCode: StatusCodes.Status503ServiceUnavailable);
         if (await rooms.FindAsync(roomId, context.RequestAborted) is not { } room) return Results.NotFound();
         var query = context.Request.Query;
         var sessionKey = query["session"] is [{ Length: > 0 } given] ? given : RoomTokens.NewSecret();
@@ -58,7 +61,7 @@ public static class EditorSetup
         using var place = limiter.TryEnter(room.Id, address, options.Value, out var full);
         if (place is null) return Results.Text(full, statusCode: StatusCodes.Status429TooManyRequests);
 
-        var connectionId = "yjs:" + Guid.NewGuid().ToString("N");
+        var connectionId = YjsSockets.NewConnectionId();
         using var handle = sockets.Open(connectionId);
         var joined = await room.JoinAsync(new JoinRequest(room.Id, displayName, sessionKey), connectionId,
             new JoinCredentials(ownerToken, invite), EditorTransport.WebSocket);
@@ -71,7 +74,7 @@ public static class EditorSetup
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var connection = new YjsWebSocketConnection(socket, room, options.Value, connectionId, joined.ParticipantId!, metrics);
+            var connection = new YjsWebSocketConnection(socket, room, options.Value, connectionId, joined.ParticipantId!, metrics, gate);
             handle.Attach(connection.CloseByRoom);
             await connection.RunAsync(context.RequestAborted);
         }

@@ -16,7 +16,15 @@ public interface IYjsSocketCloser
 /// </summary>
 public sealed class YjsSockets : IYjsSocketCloser
 {
+    private const string ConnectionPrefix = "yjs:";
+
     private readonly ConcurrentDictionary<string, Handle> _open = new(StringComparer.Ordinal);
+
+    /// <summary>A new socket's connection id; it never collides with a hub connection's.</summary>
+    public static string NewConnectionId() => ConnectionPrefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>Whether <paramref name="connectionId"/> is a <c>/yjs</c> socket's (not a hub connection's, so in no hub group).</summary>
+    public static bool IsSocket(string connectionId) => connectionId.StartsWith(ConnectionPrefix, StringComparison.Ordinal);
 
     /// <summary>Registers a socket before its room is asked to admit it, so a removal that races the join still finds it.</summary>
     internal Handle Open(string connectionId) => _open[connectionId] = new Handle(this, connectionId);

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Cluster;
 
 namespace Interview.Web.Features.Editor;
 
@@ -10,11 +11,14 @@ namespace Interview.Web.Features.Editor;
 /// does not read what it is sent is closed with the reason. Only the send loop writes to the socket (a WebSocket
 /// takes one send at a time), so every close goes through it, after the frames queued before it.
 /// </summary>
-internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, EditorOptions options, string connectionId, string participantId, EditorMetrics metrics)
+internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, EditorOptions options, string connectionId, string participantId, EditorMetrics metrics, IWriteGate gate)
 {
     /// <summary>How long a client that overflowed its queue, or that the room cut, has to take the close frame
     /// before the socket is aborted.</summary>
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>The WebSocket close code 1013 (RFC 6455 registry: "Try Again Later"), which the enum lacks.</summary>
+    private const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
     private readonly YjsOutboundQueue _outbound = new(options.OutboundQueueBytes, metrics);
     private readonly CancellationTokenSource _sendDeadline = new();
@@ -52,6 +56,12 @@ internal sealed class YjsWebSocketConnection(WebSocket socket, IRoom room, Edito
                 if (rate.TryAcquire(frame.Length) is { } limited)
                 {
                     Close(WebSocketCloseStatus.PolicyViolation, limited);
+                    return;
+                }
+                if (gate.Refusal is { } refusal)
+                {
+                    // 1013 "try again later": the client reconnects and re-syncs once the node accepts changes again.
+                    Close(TryAgainLater, refusal);
                     return;
                 }
                 var reply = await room.EditorReceiveAsync(peer, frame);

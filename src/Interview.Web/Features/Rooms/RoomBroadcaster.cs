@@ -34,6 +34,9 @@ internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, 
 
     public async Task RemoveAsync(string roomId, string connectionId)
     {
+        // A socket is in no group; asking the Redis backplane to remove one would wait half a minute for an
+        // acknowledgement no node sends (it only answers for its own hub connections).
+        if (Editor.YjsSockets.IsSocket(connectionId)) return;
         await hub.Groups.RemoveFromGroupAsync(connectionId, RoomHub.GroupName(roomId));
         await hub.Groups.RemoveFromGroupAsync(connectionId, Editor.HubEditorBroadcaster.GroupName(roomId));
     }
@@ -41,6 +44,6 @@ internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, 
     public async Task ExpelAsync(string roomId, string connectionId, string reason)
     {
         await RemoveAsync(roomId, connectionId);
-        await sockets.CloseAsync(connectionId, reason);
+        if (Editor.YjsSockets.IsSocket(connectionId)) await sockets.CloseAsync(connectionId, reason);
     }
 }

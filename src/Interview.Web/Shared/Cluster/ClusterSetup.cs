@@ -24,6 +24,13 @@ public static class ClusterSetup
         {
             builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
             builder.Host.Properties[typeof(IConnectionMultiplexer)] = redis;
+            builder.Services.AddSingleton<IWriteGate, RedisWriteGate>();
+            builder.Services.AddSingleton<WriteGateHubFilter>();
+            builder.Services.Configure<HubOptions>(hub => hub.AddFilter<WriteGateHubFilter>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IWriteGate, OpenWriteGate>();
         }
 
         builder.UseOrleans(silo =>
