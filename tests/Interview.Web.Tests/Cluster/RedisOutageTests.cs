@@ -31,6 +31,12 @@ public sealed class RedisOutageTests
         var refused = await Assert.ThrowsAsync<HubException>(() => ada.SendChatAsync("during the outage"));
         Assert.Contains("INTERVIEW_REDIS", refused.Message);
         Assert.Contains("refused", refused.Message);
+        // The same from the room's page (Blazor calls the room directly, not through the hub).
+        var room = (await factory.Rooms.FindAsync(roomId))!;
+        var fromPage = await room.PostChatAsync(ada.Join!.ParticipantId!, "during the outage");
+        Assert.Contains("INTERVIEW_REDIS", fromPage.Error);
+        Assert.Null(fromPage.Message);
+        Assert.Contains("INTERVIEW_REDIS", await room.StartRunAsync(ada.Join.ParticipantId!, null));
         // A stock Yjs client's change is refused too: its socket is closed with "try again later", and a new one is
         // not opened.
         await socket.EditAsync(text => text.Insert(0, "during the outage"));

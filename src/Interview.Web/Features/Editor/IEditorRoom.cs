@@ -34,12 +34,6 @@ public interface IEditorCommands
     /// <summary>Sets the room's language in <c>Y.Map('meta')</c>; returns an error message or null.</summary>
     Task<string?> SetLanguageAsync(string participantId, string language);
 
-    /// <summary>Runs the editor's text in the room's language for everyone to see; returns an error message or null.</summary>
-    Task<string?> StartRunAsync(string participantId, string? stdin);
-
-    /// <summary>Cancels the run in progress, if any.</summary>
-    Task CancelRunAsync(string participantId);
-
     Task<EditorStats> GetEditorStatsAsync();
 
     /// <summary>The editor text and language as the server has them.</summary>

@@ -20,6 +20,7 @@ public static class RunsEndpoints
         builder.AddSettings<SandboxOptions>("Sandbox");
         builder.Services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxVisibilityCheck>();
         builder.Services.AddSingleton<LazyCodeRunner>();
+        builder.Services.AddSingleton<IRunStore, RunStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SandboxWorkers>();
         builder.Services.AddSingleton<ICodeRunner, WorkerDispatcher>();

@@ -37,7 +37,7 @@ public sealed record ChatPostResult(ChatMessage? Message, string? Error);
 /// and events leave in the order they happened. On a node, a room is a proxy of its grain (the one activation in the
 /// cluster): commands go to the grain, and the published state (snapshot, editor view, watch state) is mirrored here.
 /// </summary>
-public interface IRoom : IRoomCommands, Media.IRoomMedia, IEditorRoom, Recordings.IRoomRecordings, Watch.IWatchRoom, IRoomRoles, Proctoring.IProctoredRoom
+public interface IRoom : IRoomCommands, Media.IRoomMedia, IEditorRoom, Execution.IRoomRuns, Recordings.IRoomRecordings, Watch.IWatchRoom, IRoomRoles, Proctoring.IProctoredRoom
 {
     string Id { get; }
 

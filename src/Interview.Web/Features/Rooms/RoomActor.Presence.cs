@@ -18,7 +18,7 @@ internal sealed partial class RoomActor
         if (_admissions.IsRemoved(request.SessionKey) || (!isOwner && invite is not null && _admissions.IsRemovedInvite(invite.InviteId)))
             return Refused(JoinStatus.Removed, RemovedMessage);
 
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (_lobby.Values.FirstOrDefault(p => p.SessionKey == request.SessionKey) is { } waiting)
         {
             if (transport == EditorTransport.WebSocket) return Refused(JoinStatus.Waiting, SocketCannotWait);
@@ -70,7 +70,7 @@ internal sealed partial class RoomActor
         }
         await _store.TouchAsync(Id, now);
         var snapshot = BuildSnapshot();
-        return new JoinResult(JoinStatus.Joined, participant.Id, snapshot.Room, [.. snapshot.Participants], _chat);
+        return new JoinResult(JoinStatus.Joined, participant.Id, snapshot.Room, [.. snapshot.Participants], Chat.Messages);
     });
 
     /// <summary>
@@ -91,13 +91,13 @@ internal sealed partial class RoomActor
         participant.Connections.Remove(connectionId);
         if (participant.ConnectionId == connectionId) participant.ConnectionId = null;
         await _broadcaster.RemoveAsync(Id, connectionId);
-        if (_editorSession is not null) await _editorSession.RemovePeerAsync(connectionId);
+        await Document.ForgetPeerAsync(connectionId);
     }
 
     private async Task AddParticipantAsync(Participant participant)
     {
         _participants.Add(participant.Id, participant);
-        Log.ParticipantJoined(_logger, Id, participant.Id, _participants.Count);
+        Log.ParticipantJoined(Logger, Id, participant.Id, _participants.Count);
         await Room.ParticipantJoined(participant.ToView());
     }
 
@@ -128,19 +128,19 @@ internal sealed partial class RoomActor
     {
         if (!_participants.TryGetValue(participantId, out var participant) || !RolePolicy.CanModerate(participant.Role)) return false;
         if (_record.EndedAt is not null) return true;
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await _store.MarkEndedAsync(Id, now);
         _record = _record with { EndedAt = now };
         _participants.Clear();
         _lobby.Clear();
-        Log.RoomEnded(_logger, Id);
+        Log.RoomEnded(Logger, Id);
         await Room.RoomEnded();
         return true;
     });
 
     private async Task ExpireAfterGraceAsync(string participantId, int drop, TimeSpan grace)
     {
-        await Task.Delay(grace, _time);
+        await Task.Delay(grace, Time);
         await Enqueue(async () =>
         {
             if (_participants.TryGetValue(participantId, out var participant) &&
@@ -155,16 +155,16 @@ internal sealed partial class RoomActor
     private async Task RemoveAsync(Participant participant, string reason)
     {
         _participants.Remove(participant.Id);
-        Log.ParticipantLeft(_logger, Id, participant.Id, _participants.Count);
+        Log.ParticipantLeft(Logger, Id, participant.Id, _participants.Count);
         await Room.ParticipantLeft(participant.Id);
         foreach (var connection in participant.Connections.Keys.Append(participant.ConnectionId).OfType<string>().Distinct().ToList())
         {
             await _broadcaster.ExpelAsync(Id, connection, reason);
-            if (_editorSession is not null) await _editorSession.RemovePeerAsync(connection);
+            await Document.ForgetPeerAsync(connection);
         }
         participant.Connections.Clear();
         participant.ConnectionId = null;
-        await _store.TouchAsync(Id, _time.GetUtcNow());
+        await _store.TouchAsync(Id, Time.GetUtcNow());
     }
 
     private Participant? FindByConnection(string connectionId) =>

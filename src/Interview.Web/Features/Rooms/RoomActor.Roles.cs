@@ -71,7 +71,7 @@ internal sealed partial class RoomActor
         if (!_participants.TryGetValue(participantId, out var target)) return "That person is not in the room.";
         if (target.Role == ParticipantRole.Interviewer) return "Interviewers cannot be removed; they leave by themselves.";
         await _admissions.BarAsync(target, barInvite: !InviteHeldByOther(target));
-        if (_media.Remove(target.Id)) await Room.MediaPeerLeft(target.Id);
+        await Call.LeaveAsync(target.Id);
         var notice = new RemovedNotice("An interviewer removed you from the room.");
         foreach (var hub in target.Connections.Where(c => c.Value == EditorTransport.Hub).Select(c => c.Key).Append(target.ConnectionId).OfType<string>().Distinct())
             await _broadcaster.Connection(hub).Removed(notice);
@@ -86,22 +86,6 @@ internal sealed partial class RoomActor
             .. _participants.Values.Concat(_lobby.Values).OrderBy(p => p.JoinedAt).Select(p => new SessionParticipant(
                 p.Id, p.DisplayName, p.Role, p.Presence, p.JoinedAt, p.UserId, p.TestId, _lobby.ContainsKey(p.Id))),
         ]));
-
-    /// <summary>
-    /// Whether the editor frame may be applied for this peer: only from a connection its admitted participant still
-    /// holds, and no document changes from read-only roles.
-    /// </summary>
-    private string? EditorRefusal(EditorPeer peer, ReadOnlyMemory<byte> frame)
-    {
-        if (!_participants.TryGetValue(peer.ParticipantId, out var participant) ||
-            (peer.Transport == EditorTransport.WebSocket && !participant.Connections.ContainsKey(peer.ConnectionId)))
-            return "Join the room first.";
-        var role = participant.Role;
-        if (RolePolicy.CanEdit(role, _record.EditorLocked) || !EditorWrites.ChangesDocument(frame)) return null;
-        return role == ParticipantRole.Observer
-            ? "Observers cannot edit the code."
-            : "The editor is locked: only interviewers can edit now.";
-    }
 
     private async Task AdmitAsync(Participant waiting)
     {

@@ -16,6 +16,7 @@ public static class RoomsEndpoints
         // A room is a grain (Cluster/RoomGrain) hosting its actor; this node reaches it through proxies (Cluster/RoomNode).
         builder.Services.AddSingleton<IRoomBroadcaster>(services => new HubRoomBroadcaster(
             services.GetRequiredService<IHubContext<RoomHub, IRoomClient>>(), services.GetRequiredService<Editor.YjsSockets>()));
+        builder.Services.AddSingleton<RoomServices>();
         builder.Services.AddSingleton<Cluster.RoomLoader>();
         builder.Services.AddSingleton<Cluster.LocalHubConnections>();
         builder.Services.AddSingleton<Cluster.RoomNode>();

@@ -179,5 +179,21 @@ internal static class PostgresMigrations
         END $$;
         CREATE TRIGGER rooms_delete_admissions AFTER DELETE ON rooms FOR EACH ROW EXECUTE FUNCTION rooms_delete_admissions();
         """,
+        // 8: the runs of a room (its last few)
+        """
+        CREATE TABLE room_runs (
+            room_id    TEXT NOT NULL,
+            run_id     TEXT NOT NULL,
+            started_at BIGINT NOT NULL,
+            view       TEXT NOT NULL,
+            PRIMARY KEY (room_id, run_id)
+        );
+        CREATE FUNCTION rooms_delete_runs() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM room_runs WHERE room_id = OLD.id;
+            RETURN OLD;
+        END $$;
+        CREATE TRIGGER rooms_delete_runs AFTER DELETE ON rooms FOR EACH ROW EXECUTE FUNCTION rooms_delete_runs();
+        """,
     ];
 }

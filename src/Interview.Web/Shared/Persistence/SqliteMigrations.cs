@@ -158,5 +158,18 @@ internal static class SqliteMigrations
             DELETE FROM admission_decisions WHERE room_id = OLD.id;
         END;
         """,
+        // 8: the runs of a room (its last few, as the run panel shows them), so a restart or a dead node loses none
+        """
+        CREATE TABLE room_runs (
+            room_id    TEXT NOT NULL,
+            run_id     TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            view       TEXT NOT NULL,
+            PRIMARY KEY (room_id, run_id)
+        );
+        CREATE TRIGGER rooms_delete_runs AFTER DELETE ON rooms BEGIN
+            DELETE FROM room_runs WHERE room_id = OLD.id;
+        END;
+        """,
     ];
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Interview.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Interview.Web.Tests.Features.Rooms;
@@ -14,8 +15,9 @@ public sealed class RoomLifetimeOnPostgresTests(PostgresFixture postgres) : Room
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected override InterviewFactory NewHost(string? dataDir = null, Dictionary<string, string>? settings = null, TimeProvider? time = null) =>
-        new(settings, dataDir, _database) { Time = time };
+    protected override InterviewFactory NewHost(string? dataDir = null, Dictionary<string, string>? settings = null, TimeProvider? time = null,
+        Action<IServiceCollection>? services = null) =>
+        new(settings, dataDir, _database) { Time = time, TestServices = services };
 
     [Fact]
     public async Task With_postgres_configured_rooms_and_chat_are_stored_there_and_no_sqlite_file_is_made()

@@ -3,6 +3,9 @@ using Interview.Web.Shared.Persistence;
 using Interview.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Interview.Sandbox;
+using Interview.Web.Features.Execution;
 
 namespace Interview.Web.Tests.Features.Rooms;
 
@@ -10,8 +13,42 @@ namespace Interview.Web.Tests.Features.Rooms;
 public class RoomLifetimeTests
 {
     /// <summary>A host; <paramref name="dataDir"/> is the data folder of an earlier host to start again on.</summary>
-    protected virtual InterviewFactory NewHost(string? dataDir = null, Dictionary<string, string>? settings = null, TimeProvider? time = null) =>
-        new(settings, dataDir) { Time = time };
+    protected virtual InterviewFactory NewHost(string? dataDir = null, Dictionary<string, string>? settings = null, TimeProvider? time = null,
+        Action<IServiceCollection>? services = null) =>
+        new(settings, dataDir) { Time = time, TestServices = services };
+
+    [Fact]
+    public async Task Runs_survive_a_restart_and_a_run_its_node_never_finished_reads_as_interrupted()
+    {
+        var runner = new FakeCodeRunner();
+        string roomId, dataDir, finishedId;
+        await using (var first = NewHost(services: s => s.Replace(ServiceDescriptor.Singleton<ICodeRunner>(runner))))
+        {
+            dataDir = first.DataDir;
+            roomId = (await first.Rooms.CreateAsync("Runs", null)).Id;
+            await using var ada = await RoomClient.JoinAsync(first, roomId, "Ada");
+            var room = (await first.Rooms.FindAsync(roomId))!;
+            Assert.Null(await room.StartRunAsync(ada.Join!.ParticipantId!, "typed input"));
+            await Eventually.TrueAsync(() => room.EditorView.Latest is { State: RunState.Finished }, "the run finishes");
+            var finished = room.EditorView.Latest!;
+            finishedId = finished.Id;
+            // A run whose node died mid-run: its start was stored (it was acknowledged), its end never was.
+            await first.Services.GetRequiredService<IRunStore>().SaveAsync(roomId, finished with
+            {
+                Id = "cutoff", State = RunState.Running, Status = null, Stdout = "partial", StartedAt = finished.StartedAt.AddSeconds(1),
+            }, keep: 10);
+        }
+
+        await using var second = NewHost(dataDir);
+        await using var grace = await RoomClient.JoinAsync(second, roomId, "Grace");
+        var runs = (await second.Rooms.FindAsync(roomId))!.EditorView.Runs;
+
+        Assert.Equal(["cutoff", finishedId], runs.Select(r => r.Id));
+        Assert.Equal(("internal_error", "partial"), (runs[0].DisplayStatus, runs[0].Stdout));
+        Assert.Contains("stopped during the run", runs[0].Message);
+        Assert.Equal(("ok", "Ada"), (runs[1].DisplayStatus, runs[1].StartedBy));
+        Assert.EndsWith("typed input", runs[1].Stdout);
+    }
 
     [Fact]
     public async Task Rooms_and_chat_survive_a_restart_of_the_host()

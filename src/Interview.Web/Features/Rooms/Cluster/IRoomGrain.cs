@@ -8,7 +8,7 @@ namespace Interview.Web.Features.Rooms.Cluster;
 /// A room in the cluster: one activation, on whichever web node Orleans placed it, owning the room's state. Each web
 /// node with someone in the room keeps a <see cref="RoomProxy"/> attached through <see cref="AttachAsync"/>.
 /// </summary>
-public interface IRoomGrain : IGrainWithStringKey, IRoomCommands, Media.IRoomMedia, IEditorCommands, Recordings.IRoomRecordings,
+public interface IRoomGrain : IGrainWithStringKey, IRoomCommands, Media.IRoomMedia, IEditorCommands, Execution.IRoomRuns, Recordings.IRoomRecordings,
     IWatchCommands, IRoomRoles, Proctoring.IProctoredRoom
 {
     /// <summary>

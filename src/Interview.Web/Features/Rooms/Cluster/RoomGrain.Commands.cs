@@ -27,61 +27,61 @@ internal sealed partial class RoomGrain
 
     public Task<bool> IsEmptyAsync() => Command(room => room.IsEmptyAsync());
 
-    public Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state, bool resume = false) => Command(async room => await room.JoinMediaAsync(participantId, connectionId, state, resume) is { } peers ? Listed(peers) : null);
+    public Task<IReadOnlyList<MediaPeer>?> JoinMediaAsync(string participantId, string connectionId, MediaState state, bool resume = false) => Command(async room => await room.Call.JoinMediaAsync(participantId, connectionId, state, resume) is { } peers ? Listed(peers) : null);
 
-    public Task LeaveMediaAsync(string participantId, string connectionId) => Command(room => room.LeaveMediaAsync(participantId, connectionId));
+    public Task LeaveMediaAsync(string participantId, string connectionId) => Command(room => room.Call.LeaveMediaAsync(participantId, connectionId));
 
-    public Task<bool> SetMediaStateAsync(string participantId, MediaState state) => Command(room => room.SetMediaStateAsync(participantId, state));
+    public Task<bool> SetMediaStateAsync(string participantId, MediaState state) => Command(room => room.Call.SetMediaStateAsync(participantId, state));
 
-    public Task<string?> SignalTargetAsync(string from, string fromConnectionId, string to) => Command(room => room.SignalTargetAsync(from, fromConnectionId, to));
+    public Task<string?> SignalTargetAsync(string from, string fromConnectionId, string to) => Command(room => room.Call.SignalTargetAsync(from, fromConnectionId, to));
 
-    public Task<EditorReply> EditorOpenAsync(EditorPeer peer) => Command(room => room.EditorOpenAsync(Routed(peer)));
+    public Task<EditorReply> EditorOpenAsync(EditorPeer peer) => Command(room => room.Document.EditorOpenAsync(Routed(peer)));
 
-    public Task<EditorReply> EditorReceiveAsync(EditorPeer peer, ReadOnlyMemory<byte> frame) => Command(room => room.EditorReceiveAsync(Routed(peer), frame));
+    public Task<EditorReply> EditorReceiveAsync(EditorPeer peer, ReadOnlyMemory<byte> frame) => Command(room => room.Document.EditorReceiveAsync(Routed(peer), frame));
 
-    public Task EditorPeerGoneAsync(string connectionId) => Command(room => room.EditorPeerGoneAsync(connectionId));
+    public Task EditorPeerGoneAsync(string connectionId) => Command(room => room.Document.EditorPeerGoneAsync(connectionId));
 
-    public Task<string?> SetLanguageAsync(string participantId, string language) => Command(room => room.SetLanguageAsync(participantId, language));
+    public Task<string?> SetLanguageAsync(string participantId, string language) => Command(room => room.Document.SetLanguageAsync(participantId, language));
 
-    public Task<string?> StartRunAsync(string participantId, string? stdin) => Command(room => room.StartRunAsync(participantId, stdin));
+    public Task<string?> StartRunAsync(string participantId, string? stdin) => Command(room => room.Runs.StartRunAsync(participantId, stdin));
 
-    public Task CancelRunAsync(string participantId) => Command(room => room.CancelRunAsync(participantId));
+    public Task CancelRunAsync(string participantId) => Command(room => room.Runs.CancelRunAsync(participantId));
 
-    public Task<EditorStats> GetEditorStatsAsync() => Command(room => room.GetEditorStatsAsync());
+    public Task<EditorStats> GetEditorStatsAsync() => Command(room => room.Document.GetEditorStatsAsync());
 
-    public Task<(string Text, string Language)> ReadEditorAsync() => Command(room => room.ReadEditorAsync());
+    public Task<(string Text, string Language)> ReadEditorAsync() => Command(room => room.Document.ReadEditorAsync());
 
-    public Task<Uploader?> FindUploaderAsync(string sessionKey) => Command(room => room.FindUploaderAsync(sessionKey));
+    public Task<Uploader?> FindUploaderAsync(string sessionKey) => Command(room => room.Uploads.FindUploaderAsync(sessionKey));
 
-    public Task<bool> IsParticipantAsync(string participantId) => Command(room => room.IsParticipantAsync(participantId));
+    public Task<bool> IsParticipantAsync(string participantId) => Command(room => room.Uploads.IsParticipantAsync(participantId));
 
-    public Task<string?> AddRecordingAsync(RoomRecording recording, RecordingQuota quota) => Command(room => room.AddRecordingAsync(recording, quota));
+    public Task<string?> AddRecordingAsync(RoomRecording recording, RecordingQuota quota) => Command(room => room.Uploads.AddRecordingAsync(recording, quota));
 
-    public Task<string?> CanControlWatchAsync(string participantId) => Command(room => room.CanControlWatchAsync(participantId));
+    public Task<string?> CanControlWatchAsync(string participantId) => Command(room => room.Watch.CanControlWatchAsync(participantId));
 
-    public Task<string?> WatchLoadAsync(string participantId, VideoItem video) => Command(room => room.WatchLoadAsync(participantId, video));
+    public Task<string?> WatchLoadAsync(string participantId, VideoItem video) => Command(room => room.Watch.WatchLoadAsync(participantId, video));
 
-    public Task<string?> WatchEnqueueAsync(string participantId, VideoItem video) => Command(room => room.WatchEnqueueAsync(participantId, video));
+    public Task<string?> WatchEnqueueAsync(string participantId, VideoItem video) => Command(room => room.Watch.WatchEnqueueAsync(participantId, video));
 
-    public Task<string?> WatchRemoveAsync(string participantId, string videoId) => Command(room => room.WatchRemoveAsync(participantId, videoId));
+    public Task<string?> WatchRemoveAsync(string participantId, string videoId) => Command(room => room.Watch.WatchRemoveAsync(participantId, videoId));
 
-    public Task<string?> WatchNextAsync(string participantId) => Command(room => room.WatchNextAsync(participantId));
+    public Task<string?> WatchNextAsync(string participantId) => Command(room => room.Watch.WatchNextAsync(participantId));
 
-    public Task<string?> WatchPlayAsync(string participantId, double? position) => Command(room => room.WatchPlayAsync(participantId, position));
+    public Task<string?> WatchPlayAsync(string participantId, double? position) => Command(room => room.Watch.WatchPlayAsync(participantId, position));
 
-    public Task<string?> WatchPauseAsync(string participantId, double? position) => Command(room => room.WatchPauseAsync(participantId, position));
+    public Task<string?> WatchPauseAsync(string participantId, double? position) => Command(room => room.Watch.WatchPauseAsync(participantId, position));
 
-    public Task<string?> WatchSeekAsync(string participantId, double position) => Command(room => room.WatchSeekAsync(participantId, position));
+    public Task<string?> WatchSeekAsync(string participantId, double position) => Command(room => room.Watch.WatchSeekAsync(participantId, position));
 
-    public Task<string?> WatchRateAsync(string participantId, double rate) => Command(room => room.WatchRateAsync(participantId, rate));
+    public Task<string?> WatchRateAsync(string participantId, double rate) => Command(room => room.Watch.WatchRateAsync(participantId, rate));
 
-    public Task<string?> WatchSetControlAsync(string participantId, WatchControl control) => Command(room => room.WatchSetControlAsync(participantId, control));
+    public Task<string?> WatchSetControlAsync(string participantId, WatchControl control) => Command(room => room.Watch.WatchSetControlAsync(participantId, control));
 
-    public Task WatchEndedAsync(string participantId, string videoId) => Command(room => room.WatchEndedAsync(participantId, videoId));
+    public Task WatchEndedAsync(string participantId, string videoId) => Command(room => room.Watch.WatchEndedAsync(participantId, videoId));
 
-    public Task WatchBufferingAsync(string participantId, bool buffering) => Command(room => room.WatchBufferingAsync(participantId, buffering));
+    public Task WatchBufferingAsync(string participantId, bool buffering) => Command(room => room.Watch.WatchBufferingAsync(participantId, buffering));
 
-    public Task WatchDurationAsync(string participantId, string videoId, double seconds) => Command(room => room.WatchDurationAsync(participantId, videoId, seconds));
+    public Task WatchDurationAsync(string participantId, string videoId, double seconds) => Command(room => room.Watch.WatchDurationAsync(participantId, videoId, seconds));
 
     public Task<ParticipantRole?> RoleOfAsync(string participantId) => Command(room => room.RoleOfAsync(participantId));
 
@@ -97,7 +97,7 @@ internal sealed partial class RoomGrain
 
     public Task<IReadOnlyList<SessionParticipant>> DescribeParticipantsAsync() => Command(async room => Listed(await room.DescribeParticipantsAsync()));
 
-    public Task<RoomMember?> MemberAsync(string participantId) => Command(room => room.MemberAsync(participantId));
+    public Task<RoomMember?> MemberAsync(string participantId) => Command(room => room.Invigilation.MemberAsync(participantId));
 
-    public Task<RoomMember?> CurrentMemberAsync(string participantId, string connectionId) => Command(room => room.CurrentMemberAsync(participantId, connectionId));
+    public Task<RoomMember?> CurrentMemberAsync(string participantId, string connectionId) => Command(room => room.Invigilation.CurrentMemberAsync(participantId, connectionId));
 }

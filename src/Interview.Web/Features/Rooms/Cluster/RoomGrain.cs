@@ -46,8 +46,8 @@ internal sealed partial class RoomGrain(
         RoomGrainLog.Active(logger, RoomId);
         var publisher = _publisher = new RoomPublisher(RoomId, _nodes, logger);
         _subscriptions.Add(_actor.Subscribe(publisher.Room));
-        _subscriptions.Add(_actor.SubscribeEditor(publisher.Editor));
-        _subscriptions.Add(_actor.SubscribeWatch(publisher.Watch));
+        _subscriptions.Add(_actor.Document.SubscribeEditor(publisher.Editor));
+        _subscriptions.Add(_actor.Watch.SubscribeWatch(publisher.Watch));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed partial class RoomGrain(
             return Task.FromResult(new RoomOpening(_status, _activation, null, null, null));
         }
         _nodes.Keep(nodeId, node);
-        return Task.FromResult(new RoomOpening(RoomOpenStatus.Open, _activation, _actor.Snapshot, _actor.EditorView, _actor.WatchState));
+        return Task.FromResult(new RoomOpening(RoomOpenStatus.Open, _activation, _actor.Snapshot, _actor.Document.EditorView, _actor.Watch.WatchState));
     }
 
     public Task<bool> KeepAttachedAsync(string nodeId, IRoomNodeObserver node, Guid activation)

@@ -14,6 +14,7 @@ internal sealed class RoomNode(
     ClusterSettings cluster,
     YjsSockets yjs,
     LocalHubConnections hubs,
+    IWriteGate gate,
     ILogger<RoomNode> logger) : ProxyNode<RoomProxy>(logger), IRoomNodeObserver
 {
     public const string MovedReason = "The room moved to another server; reconnect.";
@@ -23,6 +24,9 @@ internal sealed class RoomNode(
     public string Id => cluster.NodeId;
 
     public NodeSockets Sockets { get; } = new();
+
+    /// <summary>Whether this node may take changes now (it refuses them while it cannot reach the other nodes).</summary>
+    public IWriteGate Gate => gate;
 
 
     /// <summary>This node's reference, handed to grains (Orleans holds the object weakly; the node keeps itself alive).</summary>

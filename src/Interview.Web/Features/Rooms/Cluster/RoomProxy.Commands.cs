@@ -7,12 +7,21 @@ using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms.Cluster;
 
-/// <summary>The room's commands that need nothing of this node: straight to the grain.</summary>
+/// <summary>
+/// The room's commands that need nothing of this node: straight to the grain. A change someone asks for
+/// (<see cref="Change"/>) is refused with the node's <see cref="Shared.Cluster.IWriteGate"/> reason while the node
+/// cannot carry it to the people on other nodes, whichever way it came (Blazor, the hub, an HTTP endpoint).
+/// </summary>
 internal sealed partial class RoomProxy
 {
+    private Task<string?> Change(Func<IRoomGrain, Task<string?>> call) =>
+        _node.Gate.Refusal is { } refusal ? Task.FromResult<string?>(refusal) : Call(call);
+
     public Task<string?> FindParticipantAsync(string sessionKey) => Call(grain => grain.FindParticipantAsync(sessionKey));
 
-    public Task<ChatPostResult> PostChatAsync(string participantId, string? text) => Call(grain => grain.PostChatAsync(participantId, text));
+    public Task<ChatPostResult> PostChatAsync(string participantId, string? text) => _node.Gate.Refusal is { } refusal
+        ? Task.FromResult(new ChatPostResult(null, refusal))
+        : Call(grain => grain.PostChatAsync(participantId, text));
 
     public Task<bool> EndAsync(string participantId) => Call(grain => grain.EndAsync(participantId));
 
@@ -26,9 +35,9 @@ internal sealed partial class RoomProxy
 
     public Task<string?> SignalTargetAsync(string from, string fromConnectionId, string to) => Call(grain => grain.SignalTargetAsync(from, fromConnectionId, to));
 
-    public Task<string?> SetLanguageAsync(string participantId, string language) => Call(grain => grain.SetLanguageAsync(participantId, language));
+    public Task<string?> SetLanguageAsync(string participantId, string language) => Change(grain => grain.SetLanguageAsync(participantId, language));
 
-    public Task<string?> StartRunAsync(string participantId, string? stdin) => Call(grain => grain.StartRunAsync(participantId, stdin));
+    public Task<string?> StartRunAsync(string participantId, string? stdin) => Change(grain => grain.StartRunAsync(participantId, stdin));
 
     public Task CancelRunAsync(string participantId) => Call(grain => grain.CancelRunAsync(participantId));
 
@@ -40,27 +49,27 @@ internal sealed partial class RoomProxy
 
     public Task<bool> IsParticipantAsync(string participantId) => Call(grain => grain.IsParticipantAsync(participantId));
 
-    public Task<string?> AddRecordingAsync(RoomRecording recording, RecordingQuota quota) => Call(grain => grain.AddRecordingAsync(recording, quota));
+    public Task<string?> AddRecordingAsync(RoomRecording recording, RecordingQuota quota) => Change(grain => grain.AddRecordingAsync(recording, quota));
 
     public Task<string?> CanControlWatchAsync(string participantId) => Call(grain => grain.CanControlWatchAsync(participantId));
 
-    public Task<string?> WatchLoadAsync(string participantId, VideoItem video) => Call(grain => grain.WatchLoadAsync(participantId, video));
+    public Task<string?> WatchLoadAsync(string participantId, VideoItem video) => Change(grain => grain.WatchLoadAsync(participantId, video));
 
-    public Task<string?> WatchEnqueueAsync(string participantId, VideoItem video) => Call(grain => grain.WatchEnqueueAsync(participantId, video));
+    public Task<string?> WatchEnqueueAsync(string participantId, VideoItem video) => Change(grain => grain.WatchEnqueueAsync(participantId, video));
 
-    public Task<string?> WatchRemoveAsync(string participantId, string videoId) => Call(grain => grain.WatchRemoveAsync(participantId, videoId));
+    public Task<string?> WatchRemoveAsync(string participantId, string videoId) => Change(grain => grain.WatchRemoveAsync(participantId, videoId));
 
-    public Task<string?> WatchNextAsync(string participantId) => Call(grain => grain.WatchNextAsync(participantId));
+    public Task<string?> WatchNextAsync(string participantId) => Change(grain => grain.WatchNextAsync(participantId));
 
-    public Task<string?> WatchPlayAsync(string participantId, double? position) => Call(grain => grain.WatchPlayAsync(participantId, position));
+    public Task<string?> WatchPlayAsync(string participantId, double? position) => Change(grain => grain.WatchPlayAsync(participantId, position));
 
-    public Task<string?> WatchPauseAsync(string participantId, double? position) => Call(grain => grain.WatchPauseAsync(participantId, position));
+    public Task<string?> WatchPauseAsync(string participantId, double? position) => Change(grain => grain.WatchPauseAsync(participantId, position));
 
-    public Task<string?> WatchSeekAsync(string participantId, double position) => Call(grain => grain.WatchSeekAsync(participantId, position));
+    public Task<string?> WatchSeekAsync(string participantId, double position) => Change(grain => grain.WatchSeekAsync(participantId, position));
 
-    public Task<string?> WatchRateAsync(string participantId, double rate) => Call(grain => grain.WatchRateAsync(participantId, rate));
+    public Task<string?> WatchRateAsync(string participantId, double rate) => Change(grain => grain.WatchRateAsync(participantId, rate));
 
-    public Task<string?> WatchSetControlAsync(string participantId, WatchControl control) => Call(grain => grain.WatchSetControlAsync(participantId, control));
+    public Task<string?> WatchSetControlAsync(string participantId, WatchControl control) => Change(grain => grain.WatchSetControlAsync(participantId, control));
 
     public Task WatchEndedAsync(string participantId, string videoId) => Call(grain => grain.WatchEndedAsync(participantId, videoId));
 
@@ -70,15 +79,15 @@ internal sealed partial class RoomProxy
 
     public Task<ParticipantRole?> RoleOfAsync(string participantId) => Call(grain => grain.RoleOfAsync(participantId));
 
-    public Task<string?> AdmitAsync(string byParticipantId, string participantId) => Call(grain => grain.AdmitAsync(byParticipantId, participantId));
+    public Task<string?> AdmitAsync(string byParticipantId, string participantId) => Change(grain => grain.AdmitAsync(byParticipantId, participantId));
 
-    public Task<string?> DenyAsync(string byParticipantId, string participantId) => Call(grain => grain.DenyAsync(byParticipantId, participantId));
+    public Task<string?> DenyAsync(string byParticipantId, string participantId) => Change(grain => grain.DenyAsync(byParticipantId, participantId));
 
-    public Task<string?> ChangeSettingsAsync(string byParticipantId, RoomSettingsRequest request) => Call(grain => grain.ChangeSettingsAsync(byParticipantId, request));
+    public Task<string?> ChangeSettingsAsync(string byParticipantId, RoomSettingsRequest request) => Change(grain => grain.ChangeSettingsAsync(byParticipantId, request));
 
-    public Task<string?> MuteAsync(string byParticipantId, string participantId) => Call(grain => grain.MuteAsync(byParticipantId, participantId));
+    public Task<string?> MuteAsync(string byParticipantId, string participantId) => Change(grain => grain.MuteAsync(byParticipantId, participantId));
 
-    public Task<string?> RemoveParticipantAsync(string byParticipantId, string participantId) => Call(grain => grain.RemoveParticipantAsync(byParticipantId, participantId));
+    public Task<string?> RemoveParticipantAsync(string byParticipantId, string participantId) => Change(grain => grain.RemoveParticipantAsync(byParticipantId, participantId));
 
     public Task<IReadOnlyList<SessionParticipant>> DescribeParticipantsAsync() => Call(grain => grain.DescribeParticipantsAsync());
 

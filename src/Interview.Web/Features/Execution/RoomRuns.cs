@@ -1,45 +1,77 @@
 using System.Collections.Immutable;
+using System.Data.Common;
 using System.Text;
 using Interview.Sandbox;
 using Interview.Web.Features.Editor;
-using Interview.Web.Features.Execution;
+using Interview.Web.Features.Rooms;
 
-namespace Interview.Web.Features.Rooms;
+namespace Interview.Web.Features.Execution;
 
-/// <summary>Run for everyone: one run at a time per room, output streamed into the shared panel, a short history.</summary>
-internal sealed partial class RoomActor
+/// <summary>
+/// Run for everyone: one run at a time per room, output streamed into the shared panel (the document's
+/// <see cref="EditorView"/>), a short history. A run's record is stored when it starts (before the start is
+/// acknowledged) and when it ends, so a restart or a node that dies loses none; a run the room was loaded with that
+/// never ended (its node died) shows as an internal error.
+/// </summary>
+internal sealed partial class RoomRuns : IRoomRuns
 {
+    private const string Interrupted = "The server running this room stopped during the run; run it again.";
     private static readonly TimeSpan OutputPublishInterval = TimeSpan.FromMilliseconds(50);
 
-    private ImmutableList<RunView> _runs = [];
+    private readonly IRoomScope room;
+    private readonly RoomDocument document;
+    private readonly EditorServices services;
+    private readonly IRunStore store;
+    private ImmutableList<RunView> _runs;
     private ActiveRun? _activeRun;
 
-    public Task<string?> StartRunAsync(string participantId, string? stdin) => Enqueue(async () =>
+    public RoomRuns(IRoomScope room, RoomDocument document, EditorServices services, IRunStore store, IReadOnlyList<RunView> history)
     {
-        if (_record.EndedAt is not null) return "The room has ended.";
-        if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+        this.room = room;
+        this.document = document;
+        this.services = services;
+        this.store = store;
+        _runs = [.. history.Select(run => run.State is RunState.Queued or RunState.Running
+            ? run with { State = RunState.Finished, QueuePosition = null, Status = RunStatus.InternalError, Message = Interrupted }
+            : run)];
+        if (!_runs.IsEmpty) document.ShowRuns(_runs);
+    }
+
+    public Task<string?> StartRunAsync(string participantId, string? stdin) => room.Enqueue(async () =>
+    {
+        if (room.Ended) return "The room has ended.";
+        if (!room.Participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
         if (!RolePolicy.CanRun(participant.Role)) return "Observers cannot run code.";
         if (_activeRun is not null) return "A run is already in progress.";
-        if (stdin?.Length > _editor.Options.MaxStdinChars) return $"Input is limited to {_editor.Options.MaxStdinChars} characters.";
+        if (stdin?.Length > services.Options.MaxStdinChars) return $"Input is limited to {services.Options.MaxStdinChars} characters.";
 
-        var (text, language) = await Editor.ReadAsync();
+        var (text, language) = await document.ReadAsync();
         var run = new ActiveRun(RoomTokens.NewParticipantId()[1..], new RunView(
-            "", language, participant.DisplayName, _time.GetUtcNow(), RunState.Queued, null, null, "", "", null, 0, 0, 0, null, null, false, null));
+            "", language, participant.DisplayName, room.Time.GetUtcNow(), RunState.Queued, null, null, "", "", null, 0, 0, 0, null, null, false, null));
         run.View = run.View with { Id = run.Id };
+        try
+        {
+            await store.SaveAsync(room.Id, run.View, services.Options.RunHistory);
+        }
+        catch (DbException)
+        {
+            return "The run could not be saved, so it was not started; try again.";
+        }
         _activeRun = run;
         ReplaceRun(run.View);
-        var request = new RunRequest(language, text, string.IsNullOrEmpty(stdin) ? null : stdin, "room:" + Id);
+        var request = new RunRequest(language, text, string.IsNullOrEmpty(stdin) ? null : stdin, "room:" + room.Id);
         _ = ExecuteAsync(run, request);
         return null;
     });
 
-    public Task CancelRunAsync(string participantId) => Enqueue(() =>
+    public Task CancelRunAsync(string participantId) => room.Enqueue(() =>
     {
-        if (_participants.TryGetValue(participantId, out var participant) && RolePolicy.CanRun(participant.Role)) CancelActiveRun();
+        if (room.Participants.TryGetValue(participantId, out var participant) && RolePolicy.CanRun(participant.Role)) CancelActive();
         return Task.CompletedTask;
     });
 
-    private void CancelActiveRun()
+    /// <summary>On the room's loop: cancels the run in progress (the room is being unloaded).</summary>
+    public void CancelActive()
     {
         if (_activeRun is { } run && !run.Cancellation.IsCancellationRequested) run.Cancellation.Cancel();
     }
@@ -51,7 +83,7 @@ internal sealed partial class RoomActor
         var cancelled = false;
         try
         {
-            result = await _editor.Runner.RunAsync(request, new Observer(this, run), run.Cancellation.Token);
+            result = await services.Runner.RunAsync(request, new Observer(this, run), run.Cancellation.Token);
         }
         catch (OperationCanceledException) { cancelled = true; }
         catch (SandboxBusyException e) { error = e.Message; }
@@ -59,10 +91,9 @@ internal sealed partial class RoomActor
         catch (Exception e) { error = "The sandbox failed: " + e.Message; }
         try
         {
-            await Enqueue(() =>
+            await room.Enqueue(() =>
             {
-                FinishRun(run, result, cancelled, error);
-                return Task.CompletedTask;
+                return FinishRunAsync(run, result, cancelled, error);
             });
         }
         catch (ObjectDisposedException)
@@ -72,7 +103,9 @@ internal sealed partial class RoomActor
         run.Cancellation.Dispose();
     }
 
-    private void FinishRun(ActiveRun run, RunResult? result, bool cancelled, string? error)
+    /// <summary>Stores the run's final record, then shows it. A failed store is logged: the panel still shows the result,
+    /// and the stored record (its start) reads as interrupted when the room is next loaded.</summary>
+    private async Task FinishRunAsync(ActiveRun run, RunResult? result, bool cancelled, string? error)
     {
         var view = run.View;
         view = result is not null
@@ -87,6 +120,14 @@ internal sealed partial class RoomActor
                 : view with { State = RunState.Finished, QueuePosition = null, Status = RunStatus.InternalError, Message = error };
         if (ReferenceEquals(_activeRun, run)) _activeRun = null;
         run.View = view;
+        try
+        {
+            await store.SaveAsync(room.Id, view, services.Options.RunHistory);
+        }
+        catch (DbException e)
+        {
+            Log.SaveFailed(room.Logger, room.Id, view.Id, e);
+        }
         ReplaceRun(view);
     }
 
@@ -95,8 +136,8 @@ internal sealed partial class RoomActor
     {
         var index = _runs.FindIndex(r => r.Id == view.Id);
         _runs = index >= 0 ? _runs.SetItem(index, view) : _runs.Insert(0, view);
-        if (_runs.Count > _editor.Options.RunHistory) _runs = _runs.RemoveRange(_editor.Options.RunHistory, _runs.Count - _editor.Options.RunHistory);
-        PublishEditor();
+        if (_runs.Count > services.Options.RunHistory) _runs = _runs.RemoveRange(services.Options.RunHistory, _runs.Count - services.Options.RunHistory);
+        document.ShowRuns(_runs);
     }
 
     private static RunView LiveView(ActiveRun run) => run.View with
@@ -111,13 +152,16 @@ internal sealed partial class RoomActor
     {
         if (run.PublishScheduled) return;
         run.PublishScheduled = true;
-        _ = Task.Delay(OutputPublishInterval, _time).ContinueWith(_ => Enqueue(() =>
+        _ = Task.Delay(OutputPublishInterval, room.Time).ContinueWith(_ => room.Enqueue(() =>
         {
             run.PublishScheduled = false;
             if (ReferenceEquals(_activeRun, run)) ReplaceRun(run.View = LiveView(run));
             return Task.CompletedTask;
         }), TaskScheduler.Default);
     }
+
+    /// <summary>Queues <paramref name="action"/> on the room's loop (sandbox notifications arrive on other threads).</summary>
+    private Task PostAsync(Func<Task> action) => room.Enqueue(action);
 
     private sealed class ActiveRun(string id, RunView view)
     {
@@ -131,30 +175,36 @@ internal sealed partial class RoomActor
     }
 
     /// <summary>Sandbox notifications, moved onto the room's loop.</summary>
-    private sealed class Observer(RoomActor room, ActiveRun run) : IRunObserver
+    private sealed class Observer(RoomRuns runs, ActiveRun run) : IRunObserver
     {
         public void QueuePositionChanged(int runsAhead) => Post(() =>
         {
             run.View = run.View with { QueuePosition = runsAhead };
-            room.SchedulePublish(run);
+            runs.SchedulePublish(run);
         });
 
         public void PhaseChanged(RunPhase phase) => Post(() =>
         {
             run.View = run.View with { State = phase == RunPhase.Queued ? RunState.Queued : RunState.Running, QueuePosition = null };
-            room.ReplaceRun(run.View = LiveView(run));
+            runs.ReplaceRun(run.View = LiveView(run));
         });
 
         public void Output(OutputStream stream, string text) => Post(() =>
         {
             (stream switch { OutputStream.Stdout => run.Stdout, OutputStream.Stderr => run.Stderr, _ => run.Compile }).Append(text);
-            room.SchedulePublish(run);
+            runs.SchedulePublish(run);
         });
 
-        private void Post(Action action) => _ = room.Enqueue(() =>
+        private void Post(Action action) => _ = runs.PostAsync(() =>
         {
-            if (ReferenceEquals(room._activeRun, run)) action();
+            if (ReferenceEquals(runs._activeRun, run)) action();
             return Task.CompletedTask;
         });
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Room {RoomId}: the record of run {RunId} could not be stored", EventName = "RunSaveFailed")]
+        public static partial void SaveFailed(ILogger logger, string roomId, string runId, Exception exception);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Interview.Web.Features.Watch;
+using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Actors;
 
-namespace Interview.Web.Features.Rooms;
+namespace Interview.Web.Features.Watch;
 
 /// <summary>
 /// Watch-together: the authoritative playback state (an immutable <see cref="PlaybackState"/> replaced on every
@@ -10,12 +10,12 @@ namespace Interview.Web.Features.Rooms;
 /// <see cref="WatchState"/> (<c>WatchChanged</c>) and published to Blazor. Kept in memory: an unloaded room starts
 /// with nothing playing.
 /// </summary>
-internal sealed partial class RoomActor : IWatchRoom
+internal sealed class RoomWatch(IRoomScope room) : IWatchRoom
 {
     private const double MaxPosition = 1e7;
 
     private volatile WatchState _watch = WatchState.Empty;
-    private readonly Subscribers<WatchState> _watchSubscribers;
+    private readonly Subscribers<WatchState> _watchSubscribers = new(room.SubscriberFailed);
     private readonly HashSet<string> _buffering = new(StringComparer.Ordinal);
     private long _videoCounter;
     private bool _watchChanged;
@@ -24,17 +24,17 @@ internal sealed partial class RoomActor : IWatchRoom
 
     public IDisposable SubscribeWatch(Action<WatchState> onChange) => _watchSubscribers.Add(onChange);
 
-    public Task<string?> CanControlWatchAsync(string participantId) => Enqueue(() => Task.FromResult(ControlRefusal(participantId, out _)));
+    public Task<string?> CanControlWatchAsync(string participantId) => room.Enqueue(() => Task.FromResult(ControlRefusal(participantId, out _)));
 
     /// <summary>Runs <paramref name="change"/> on the loop, then broadcasts the watch state if it changed (in order).</summary>
-    private Task<T> Watch<T>(Func<T> change) => Enqueue(async () =>
+    private Task<T> Watch<T>(Func<T> change) => room.Enqueue(async () =>
     {
         var result = change();
         if (_watchChanged)
         {
             _watchChanged = false;
-            try { await Room.WatchChanged(_watch); }
-            catch (Exception e) { Log.SubscriberFailed(_logger, Id, e); }
+            try { await room.Everyone.WatchChanged(_watch); }
+            catch (Exception e) { room.SubscriberFailed(e); }
         }
         return result;
     });
@@ -114,7 +114,7 @@ internal sealed partial class RoomActor : IWatchRoom
 
     public Task<string?> WatchSetControlAsync(string participantId, WatchControl control) => Watch<string?>(() =>
     {
-        if (!_participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+        if (!room.Participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
         if (!Enum.IsDefined(control)) return "Unknown playback control setting.";
         if (!WatchPermissions.CanChangeControl(participant)) return WatchPermissions.HostsChangeSetting;
         if (_watch.Control != control) SetWatch(_watch with { Control = control });
@@ -125,32 +125,32 @@ internal sealed partial class RoomActor : IWatchRoom
     {
         var playback = _watch.Playback;
         // Every browser reports the end; only the first report for the current video moves on.
-        if (_participants.ContainsKey(participantId) && playback.Video?.Id == videoId && playback.Playing)
-            PlayNext(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        if (room.Participants.ContainsKey(participantId) && playback.Video?.Id == videoId && playback.Playing)
+            PlayNext(room.Time.GetUtcNow().ToUnixTimeMilliseconds());
     });
 
     public Task WatchBufferingAsync(string participantId, bool buffering) => Watch(() =>
     {
-        if (_participants.ContainsKey(participantId) && (buffering ? _buffering.Add(participantId) : _buffering.Remove(participantId)))
+        if (room.Participants.ContainsKey(participantId) && (buffering ? _buffering.Add(participantId) : _buffering.Remove(participantId)))
             SetWatch(_watch);
     });
 
     public Task WatchDurationAsync(string participantId, string videoId, double seconds) => Watch(() =>
     {
         var playback = _watch.Playback;
-        if (_participants.ContainsKey(participantId) && double.IsFinite(seconds) && seconds is > 0 and < MaxPosition &&
+        if (room.Participants.ContainsKey(participantId) && double.IsFinite(seconds) && seconds is > 0 and < MaxPosition &&
             playback.Video is { DurationSeconds: null } video && video.Id == videoId)
             SetWatch(_watch with { Playback = playback with { Video = video with { DurationSeconds = seconds } } });
     });
 
     /// <summary>Runs a playback command if the participant may control playback; the command returns an error or null.</summary>
     private Task<string?> Control(string participantId, Func<Participant, long, string?> command) => Watch(() =>
-        ControlRefusal(participantId, out var participant) ?? command(participant!, _time.GetUtcNow().ToUnixTimeMilliseconds()));
+        ControlRefusal(participantId, out var participant) ?? command(participant!, room.Time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     private string? ControlRefusal(string participantId, out Participant? participant)
     {
-        if (_record.EndedAt is not null) { participant = null; return "The room has ended."; }
-        if (!_participants.TryGetValue(participantId, out participant)) return "Join the room first.";
+        if (room.Ended) { participant = null; return "The room has ended."; }
+        if (!room.Participants.TryGetValue(participantId, out participant)) return "Join the room first.";
         return WatchPermissions.CanControl(_watch.Control, participant) ? null : WatchPermissions.HostsOnly;
     }
 
@@ -185,13 +185,13 @@ internal sealed partial class RoomActor : IWatchRoom
     /// <summary>Stores and publishes a new watch state (with the current controllers and buffering list); <see cref="Watch{T}"/> broadcasts it.</summary>
     private void SetWatch(WatchState state)
     {
-        _buffering.RemoveWhere(id => !_participants.ContainsKey(id));
+        _buffering.RemoveWhere(id => !room.Participants.ContainsKey(id));
         state = state with
         {
             Controllers = state.Control == WatchControl.Hosts
-                ? [.. _participants.Values.Where(p => WatchPermissions.CanControl(state.Control, p)).Select(p => p.Id)]
+                ? [.. room.Participants.Values.Where(p => WatchPermissions.CanControl(state.Control, p)).Select(p => p.Id)]
                 : [],
-            Buffering = [.. _buffering.Select(id => new WatchBuffering(id, _participants[id].DisplayName))],
+            Buffering = [.. _buffering.Select(id => new WatchBuffering(id, room.Participants[id].DisplayName))],
         };
         _watch = state;
         _watchChanged = true;
