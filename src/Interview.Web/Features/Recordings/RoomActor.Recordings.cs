@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Interview.Web.Features.Recordings;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
+using Interview.Web.Features.Recordings;
 using Interview.Web.Shared.Actors;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms;
 

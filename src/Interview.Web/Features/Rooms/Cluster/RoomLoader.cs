@@ -1,6 +1,6 @@
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
-using Interview.Web.Shared.Persistence;
+using Interview.Web.Features.Recordings;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Rooms.Cluster;
