@@ -1,5 +1,4 @@
 using Interview.Sandbox;
-using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Editor;

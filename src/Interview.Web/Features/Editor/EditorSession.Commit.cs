@@ -1,5 +1,4 @@
 using Interview.Crdt.Protocols;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Editor;
 

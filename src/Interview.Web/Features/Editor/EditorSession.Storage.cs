@@ -1,6 +1,5 @@
 using Interview.Crdt;
 using Interview.Crdt.Protocols;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Editor;
 

@@ -1,7 +1,6 @@
 using Interview.Web.Shared.Cluster;
 using Interview.Web.Shared.Hosting;
 using Interview.Web.Features.Rooms;
-using Interview.Web.Shared.Persistence;
 using Interview.Web.Shared.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;

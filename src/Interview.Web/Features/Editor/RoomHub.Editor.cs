@@ -1,5 +1,4 @@
 using Interview.Web.Features.Editor;
-using Interview.Web.Shared.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 

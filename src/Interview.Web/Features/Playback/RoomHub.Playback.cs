@@ -1,5 +1,5 @@
+using Interview.Web.Features.Editor;
 using Interview.Web.Features.Playback;
-using Interview.Web.Shared.Persistence;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Web.Features.Rooms;

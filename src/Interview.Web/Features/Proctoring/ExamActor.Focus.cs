@@ -1,5 +1,3 @@
-using Interview.Web.Shared.Persistence;
-
 namespace Interview.Web.Features.Proctoring;
 
 /// <summary>Focus events: validated, rate-limited, stored, then shown on the candidate's timeline.</summary>

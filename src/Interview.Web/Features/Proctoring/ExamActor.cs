@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Actors;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Proctoring;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Proctoring;
 

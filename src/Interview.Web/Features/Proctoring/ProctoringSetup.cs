@@ -9,6 +9,7 @@ public static class ProctoringSetup
     public static void AddProctoring(this WebApplicationBuilder builder)
     {
         builder.AddSettings<ProctoringOptions>(ProctoringOptions.Section);
+        builder.Services.AddSingleton<IExamStore, ExamStore>();
         builder.Services.AddSingleton<IExamBroadcaster, HubExamBroadcaster>();
         // An exam is a grain (Cluster/ExamGrain) hosting its actor; this node reaches it through proxies (Cluster/ExamNode).
         builder.Services.AddSingleton<Cluster.ExamNode>();

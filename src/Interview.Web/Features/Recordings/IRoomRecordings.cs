@@ -1,5 +1,3 @@
-using Interview.Web.Shared.Persistence;
-
 namespace Interview.Web.Features.Recordings;
 
 /// <summary>A participant allowed to upload: who they are and how many recordings the room holds already.</summary>

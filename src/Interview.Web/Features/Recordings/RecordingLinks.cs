@@ -1,4 +1,3 @@
-using Interview.Web.Shared.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Hosting;
-using Interview.Web.Shared.Persistence;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +19,7 @@ public static partial class RecordingsEndpoints
     public static void AddRecordings(this WebApplicationBuilder builder)
     {
         builder.AddSettings<RecordingsOptions>(RecordingsOptions.Section);
+        builder.Services.AddSingleton<IRecordingStore, RecordingStore>();
         builder.Services.AddSingleton<RecordingFiles>();
         builder.Services.AddSingleton<RecordingLinks>();
         builder.Services.AddSingleton<RecordingClientQuota>();

@@ -1,5 +1,3 @@
-using Interview.Web.Shared.Persistence;
-
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
+using Interview.Web.Features.Recordings;
 
 namespace Interview.Web.Features.Rooms;
 
@@ -11,7 +12,7 @@ namespace Interview.Web.Features.Rooms;
 public sealed record RoomSnapshot(RoomView Room, ImmutableArray<ParticipantView> Participants, ImmutableList<ChatMessage> Chat, ImmutableArray<ParticipantView> Lobby)
 {
     /// <summary>Recordings uploaded to the room, oldest first.</summary>
-    public ImmutableList<Shared.Persistence.RoomRecording> Recordings { get; init; } = [];
+    public ImmutableList<RoomRecording> Recordings { get; init; } = [];
 }
 
 /// <summary>

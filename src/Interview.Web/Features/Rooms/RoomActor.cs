@@ -7,7 +7,6 @@ using Interview.Web.Features.Proctoring;
 using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Watch;
 using Interview.Web.Shared.Actors;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms;
 

@@ -1,4 +1,3 @@
-using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Rooms;

@@ -1,7 +1,7 @@
 using Interview.Web.Features.Chat;
 using Interview.Web.Features.Editor;
 using Interview.Web.Features.Execution;
-using Interview.Web.Shared.Persistence;
+using Interview.Web.Features.Recordings;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Features.Rooms;

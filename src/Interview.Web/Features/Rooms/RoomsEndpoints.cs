@@ -13,6 +13,7 @@ public static class RoomsEndpoints
     {
         builder.AddSettings<RoomOptions>(RoomOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IRoomStore, RoomStore>();
         // A room is a grain (Cluster/RoomGrain) hosting its actor; this node reaches it through proxies (Cluster/RoomNode).
         builder.Services.AddSingleton<IRoomBroadcaster>(services => new HubRoomBroadcaster(
             services.GetRequiredService<IHubContext<RoomHub, IRoomClient>>(), services.GetRequiredService<Editor.YjsSockets>()));

@@ -9,7 +9,8 @@ public static class PersistenceSetup
     /// <summary>
     /// Storage: PostgreSQL when <c>INTERVIEW_POSTGRES</c> (configuration key <c>POSTGRES</c>) is set, otherwise
     /// embedded SQLite under <c>INTERVIEW_DATA_DIR</c> (default <c>./data</c>); the schema is migrated at start-up.
-    /// Recording files and Data Protection keys stay in the data folder either way.
+    /// Recording files and Data Protection keys stay in the data folder either way. Each feature registers its own
+    /// store on this database.
     /// </summary>
     /// <exception cref="StartupException">PostgreSQL is configured but cannot be used.</exception>
     public static void AddPersistence(this WebApplicationBuilder builder)
@@ -26,9 +27,6 @@ public static class PersistenceSetup
         // another host sharing the folder accepts what this one issued.
         builder.Services.AddDataProtection().SetApplicationName("Interview")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
-        builder.Services.AddSingleton<IRoomStore, RoomStore>();
-        builder.Services.AddSingleton<IRecordingStore, RecordingStore>();
-        builder.Services.AddSingleton<IExamStore, ExamStore>();
     }
 
     private static SqliteDatabase OpenSqlite(string path)

@@ -1,4 +1,4 @@
-using Interview.Web.Shared.Persistence;
+using Interview.Web.Features.Editor;
 using Interview.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Rooms;
-using Interview.Web.Shared.Persistence;
 using Interview.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Interview.Web.Features.Rooms;
-using Interview.Web.Shared.Persistence;
 using Interview.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Interview.Web.Shared.Persistence;
+using Interview.Web.Features.Editor;
 
 namespace Interview.Web.Tests.Shared.Persistence;
 

@@ -1,5 +1,4 @@
 using Interview.Web.Features.Proctoring;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Tests.Shared.Persistence;
 

@@ -1,7 +1,7 @@
 using Interview.Web.Features.Invites;
 using Interview.Web.Features.Notes;
+using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Rooms;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Tests.Shared.Persistence;
 

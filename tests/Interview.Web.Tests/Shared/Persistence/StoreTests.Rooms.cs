@@ -1,8 +1,10 @@
 using Interview.Web.Features.Chat;
+using Interview.Web.Features.Editor;
 using Interview.Web.Features.Invites;
 using Interview.Web.Features.Notes;
+using Interview.Web.Features.Proctoring;
+using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Rooms;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Tests.Shared.Persistence;
 

@@ -1,6 +1,5 @@
 using Interview.Web.Features.Rooms;
 using Interview.Web.Shared.Cluster;
-using Interview.Web.Shared.Persistence;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 

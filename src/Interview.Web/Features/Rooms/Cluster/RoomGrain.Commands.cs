@@ -3,7 +3,6 @@ using Interview.Web.Features.Media;
 using Interview.Web.Features.Proctoring;
 using Interview.Web.Features.Recordings;
 using Interview.Web.Features.Watch;
-using Interview.Web.Shared.Persistence;
 
 namespace Interview.Web.Features.Rooms.Cluster;
 

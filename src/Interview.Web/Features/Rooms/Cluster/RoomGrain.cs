@@ -1,6 +1,5 @@
 using Interview.Web.Features.Editor;
 using Interview.Web.Shared.Cluster;
-using Interview.Web.Shared.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Concurrency;
 

@@ -1,4 +1,4 @@
-using Interview.Web.Shared.Persistence;
+using Interview.Web.Features.Recordings;
 
 namespace Interview.Web.Features.Rooms.Cluster;
 

@@ -1,6 +1,4 @@
-using Interview.Web.Features.Proctoring;
-
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Proctoring;
 
 /// <summary>A candidate seen in a room of a test.</summary>
 public sealed record ExamCandidateRecord(string RoomId, string CandidateKey, string DisplayName, DateTimeOffset FirstSeenAt);

@@ -1,4 +1,4 @@
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Editor;
 
 /// <summary>One appended Yjs update of a room's document, with who made it (participant id and display name) and when.</summary>
 public sealed record StoredUpdate(long Seq, byte[] Data, string? Author, DateTimeOffset At, string? AuthorName = null);

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Editor;
 
 /// <summary>The history side of the document store: pages for playback, its size, and folding its oldest part.</summary>
 public sealed partial class DocumentStore

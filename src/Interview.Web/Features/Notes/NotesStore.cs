@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dapper;
-using Interview.Web.Features.Notes;
+using Interview.Web.Shared.Persistence;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Notes;
 
 /// <summary><see cref="INotesStore"/> on the configured <see cref="IDatabase"/>; the scorecard is stored as JSON.</summary>
 public sealed class NotesStore(IDatabase database) : INotesStore

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Interview.Web.Shared.Persistence;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Editor;
 
 /// <summary>
 /// <see cref="IDocumentStore"/> on the configured <see cref="IDatabase"/>: tables <c>doc_updates</c> (the log, which

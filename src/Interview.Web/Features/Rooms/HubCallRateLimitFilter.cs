@@ -1,9 +1,8 @@
 using System.Threading.RateLimiting;
-using Interview.Web.Features.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace Interview.Web.Shared.Security;
+namespace Interview.Web.Features.Rooms;
 
 /// <summary>
 /// Caps hub calls per connection (all methods together) with a sliding window, so one client cannot flood the room

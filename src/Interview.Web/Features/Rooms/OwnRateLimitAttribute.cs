@@ -1,4 +1,4 @@
-namespace Interview.Web.Shared.Security;
+namespace Interview.Web.Features.Rooms;
 
 /// <summary>
 /// Marks a hub method that enforces its own, feature-specific rate limit (e.g. editor frames, which come with every

@@ -1,8 +1,8 @@
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Recordings;
 
 /// <summary>
-/// A recording uploaded to a room: its row in SQLite. The bytes are a file under the data dir
-/// (<see cref="Features.Recordings.RecordingFiles"/>); <see cref="Sha256"/> is the hex SHA-256 of those bytes.
+/// A recording uploaded to a room: its row in the database. The bytes are a file under the data dir
+/// (<see cref="RecordingFiles"/>); <see cref="Sha256"/> is the hex SHA-256 of those bytes.
 /// </summary>
 public sealed record RoomRecording(
     string Id,

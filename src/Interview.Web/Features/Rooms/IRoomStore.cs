@@ -1,6 +1,6 @@
 using Interview.Web.Features.Chat;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Rooms;
 
 /// <summary>
 /// A room as stored. <see cref="OwnerTokenHash"/> is the SHA-256 of the creator's secret, never the secret.

@@ -1,7 +1,7 @@
 using Dapper;
-using Interview.Web.Features.Proctoring;
+using Interview.Web.Shared.Persistence;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Proctoring;
 
 /// <summary><see cref="IExamStore"/> on the configured <see cref="IDatabase"/>. Times are Unix milliseconds; kinds are stored by name.</summary>
 public sealed class ExamStore(IDatabase database) : IExamStore

@@ -1,6 +1,7 @@
 using Dapper;
+using Interview.Web.Shared.Persistence;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Recordings;
 
 /// <summary><see cref="IRecordingStore"/> on the configured <see cref="IDatabase"/> (table <c>room_recordings</c>, migration 3).</summary>
 public sealed class RecordingStore(IDatabase database) : IRecordingStore

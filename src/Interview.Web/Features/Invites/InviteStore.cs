@@ -1,8 +1,8 @@
 using Dapper;
-using Interview.Web.Features.Invites;
 using Interview.Web.Features.Rooms;
+using Interview.Web.Shared.Persistence;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Invites;
 
 /// <summary><see cref="IInviteStore"/> on the configured <see cref="IDatabase"/> (table <c>invites</c>, migration 5).</summary>
 public sealed class InviteStore(IDatabase database) : IInviteStore

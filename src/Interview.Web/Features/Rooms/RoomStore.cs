@@ -1,7 +1,8 @@
 using Dapper;
 using Interview.Web.Features.Chat;
+using Interview.Web.Shared.Persistence;
 
-namespace Interview.Web.Shared.Persistence;
+namespace Interview.Web.Features.Rooms;
 
 /// <summary><see cref="IRoomStore"/> on the configured <see cref="IDatabase"/>. Times are stored as Unix milliseconds.</summary>
 public sealed class RoomStore(IDatabase database) : IRoomStore
