@@ -1,14 +1,15 @@
-// Two web nodes of one cluster (real redis-server and PostgreSQL, one shared data directory): people on different
-// nodes share one room — presence, chat, the editor (browsers and a stock y-websocket client) and code runs.
+// Three web nodes of one cluster (real redis-server and PostgreSQL, one shared data directory): people on different
+// nodes share one room — presence, chat, cursors, the editor (browsers, hub clients and a stock y-websocket client)
+// and code runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { launchBrowser } from './support/browser.mjs';
-import { TwoNodeCluster } from './support/cluster.mjs';
+import { LocalCluster } from './support/cluster.mjs';
 import { createRoom, joinRoom, participantNames, sendChat } from './support/room.mjs';
-import { createRoomOverHttp } from './support/hub-peer.mjs';
+import { createRoomOverHttp, HubPeer } from './support/hub-peer.mjs';
 import { waitFor } from './support/wait.mjs';
 import { waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
 
@@ -16,7 +17,7 @@ let cluster;
 let browser;
 
 before(async () => {
-  cluster = await TwoNodeCluster.start();
+  cluster = await LocalCluster.start();
   browser = await launchBrowser({ media: 'none' });
 });
 
@@ -57,12 +58,13 @@ async function withNodeOutput(body) {
   }
 }
 
-test('two browsers on different nodes see each other, chat, type together and both see a run', async () => {
+test('two browsers on different nodes see each other, chat, type together, and a run shows on all three nodes', async () => {
   const { ada, roomId } = await roomOnNodeA();
   const grace = await personOn(cluster.b, roomId, 'Grace');
+  const cy = await personOn(cluster.c, roomId, 'Cy');
   await withNodeOutput(async () => {
     for (const page of [ada, grace]) {
-      await waitFor(async () => (await participantNames(page)).join() === 'Ada,Grace', { timeout: 15_000, message: `${page.url()} lists Ada and Grace` });
+      await waitFor(async () => (await participantNames(page)).join() === 'Ada,Cy,Grace', { timeout: 15_000, message: `${page.url()} lists Ada, Cy and Grace` });
     }
 
     await sendChat(ada, 'hello from node A');
@@ -88,12 +90,91 @@ test('two browsers on different nodes see each other, chat, type together and bo
     await setEditorText(ada, 'print("hello across nodes", 6 * 7)\n');
     await waitTextEquals([ada, grace], 'print("hello across nodes", 6 * 7)\n', { message: 'the program on both nodes' });
     await grace.getByTestId('run-code').click();
-    for (const page of [ada, grace]) {
+    for (const page of [ada, grace, cy]) {
       await page.locator('[data-testid="run-output"][data-status="ok"]').waitFor({ timeout: 60_000 });
       assert.match(await page.getByTestId('run-stdout').innerText(), /hello across nodes 42/);
     }
   });
-  await Promise.all([ada.context().close(), grace.context().close()]);
+  await Promise.all([ada.context().close(), grace.context().close(), cy.context().close()]);
+});
+
+/** A seeded pseudo-random generator (mulberry32), so a failing interleaving can be read again. */
+function seeded(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 30 random inserts and deletes on `text` through `apply`, each after a short random pause. */
+async function typeRandomly(apply, who, seed) {
+  const random = seeded(seed);
+  for (let i = 0; i < 30; i++) {
+    await apply((text) => {
+      if (text.length > 6 && random() < 0.3) text.delete(Math.floor(random() * (text.length - 3)), 3);
+      else text.insert(Math.floor(random() * (text.length + 1)), `<${who}${i}>`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, random() * 20));
+  }
+}
+
+test('hub clients on nodes A and B and a stock y-websocket client on node C converge on random concurrent edits, and hear each other', async () => {
+  const roomId = await createRoomOverHttp(cluster.a.url, 6);
+  const ada = new HubPeer(cluster.a.url, roomId, 'Ada');
+  const bob = new HubPeer(cluster.b.url, roomId, 'Bob');
+  const joined = { Ada: [], Bob: [] };
+  const chat = { Ada: [], Bob: [] };
+  for (const [name, peer] of [['Ada', ada], ['Bob', bob]]) {
+    peer.connection.on('ParticipantJoined', (p) => joined[name].push(p.DisplayName));
+    peer.connection.on('ChatPosted', (m) => chat[name].push(m.Text));
+  }
+  const doc = new Y.Doc();
+  let provider;
+  try {
+    await withNodeOutput(async () => {
+      await ada.connect();
+      await bob.connect();
+      provider = new WebsocketProvider(`${cluster.c.url.replace('http', 'ws')}/yjs`, roomId, doc,
+        { WebSocketPolyfill: WebSocket, params: { name: 'Cy' } });
+      provider.awareness.setLocalStateField('user', { name: 'Cy' });
+      await waitFor(() => provider.synced, { timeout: 15_000, message: 'y-websocket provider on node C synced' });
+
+      // Presence: each hub client hears the others join, whichever node they are on.
+      await waitFor(() => joined.Ada.includes('Bob') && joined.Ada.includes('Cy') && joined.Bob.includes('Cy'),
+        { timeout: 15_000, message: `joins heard across nodes: ${JSON.stringify(joined)}` });
+      // Chat both ways between nodes A and B.
+      await ada.connection.invoke('SendChat', 'from node A');
+      await bob.connection.invoke('SendChat', 'from node B');
+      await waitFor(() => ['from node A', 'from node B'].every((t) => chat.Ada.includes(t) && chat.Bob.includes(t)),
+        { timeout: 15_000, message: `chat heard across nodes: ${JSON.stringify(chat)}` });
+      // Cursors: Cy's awareness state (node C) reaches the hub clients on nodes A and B.
+      const seesCy = (peer) => [...peer.awareness.getStates().values()].some((state) => state.user?.name === 'Cy');
+      await waitFor(() => seesCy(ada) && seesCy(bob), { timeout: 15_000, message: 'Cy\'s cursor state on nodes A and B' });
+
+      const cyText = doc.getText('monaco');
+      await Promise.all([
+        typeRandomly((change) => ada.edit(change), 'a', 11),
+        typeRandomly((change) => bob.edit(change), 'b', 22),
+        typeRandomly(async (change) => doc.transact(() => change(cyText)), 'c', 33),
+      ]);
+      await waitFor(() => ada.text === bob.text && bob.text === cyText.toString() && ada.text.length > 0,
+        { timeout: 20_000, message: 'the three documents converge' })
+        .catch((error) => { throw new Error(`${error.message}\nA ${ada.text}\nB ${bob.text}\nC ${cyText.toString()}`); });
+
+      // What the room stored is what they all have: a newcomer on node C reads the same text.
+      const dee = new HubPeer(cluster.c.url, roomId, 'Dee');
+      await dee.connect();
+      assert.equal(dee.text, ada.text);
+      await dee.close();
+    });
+  } finally {
+    provider?.destroy();
+    provider?.awareness.destroy();
+    doc.destroy();
+    await Promise.allSettled([ada.close(), bob.close()]);
+  }
 });
 
 test('a stock y-websocket client on node B and a browser on node A converge', async () => {

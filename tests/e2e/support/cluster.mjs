@@ -1,6 +1,6 @@
-// Two web nodes of one cluster on this machine, as docs/operations.md describes a deployment: a real redis-server
-// (Orleans clustering and the SignalR backplane), a real PostgreSQL (all storage) and ONE data directory shared by
-// both nodes (the Data Protection key ring, so antiforgery tokens and cookies of one node are good on the other),
+// Web nodes of one cluster on this machine (three by default), as docs/operations.md describes a deployment: a real
+// redis-server (Orleans clustering and the SignalR backplane), a real PostgreSQL (all storage) and ONE data directory
+// shared by the nodes (the Data Protection key ring, so antiforgery tokens and cookies of one node are good on the other),
 // each node with its own --urls and INTERVIEW_SILO_PORT. Everything is stopped by dispose(), whatever failed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { AppServer, freePort } from './server.mjs';
 import { RedisServer } from './redis.mjs';
 import { PostgresServer } from './postgres.mjs';
 
-export class TwoNodeCluster {
+export class LocalCluster {
   constructor() {
     this.redis = null;
     this.postgres = null;
@@ -21,15 +21,17 @@ export class TwoNodeCluster {
 
   get b() { return this.nodes[1]; }
 
-  /** Starts Redis and PostgreSQL, then node A and, once A is healthy, node B: one at a time, so that the two hosts
+  get c() { return this.nodes[2]; }
+
+  /** Starts Redis and PostgreSQL, then the nodes one at a time (each once the previous is healthy), so that two hosts
    * do not both make a Data Protection key in the empty shared folder at the same moment. */
-  static async start({ env = {} } = {}) {
-    const cluster = new TwoNodeCluster();
+  static async start({ env = {}, nodes = 3 } = {}) {
+    const cluster = new LocalCluster();
     try {
       [cluster.redis, cluster.postgres] = await Promise.all([RedisServer.start(), PostgresServer.start()]);
       const postgres = await cluster.postgres.createDatabase('interview');
       cluster.dataDir = mkdtempSync(path.join(tmpdir(), 'interview-e2e-cluster-'));
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < nodes; i++) {
         const nodeEnv = {
           ...env,
           INTERVIEW_REDIS: cluster.redis.configuration,
@@ -48,7 +50,7 @@ export class TwoNodeCluster {
 
   /** The last lines every node printed, for failure messages. */
   output(lines = 40) {
-    return this.nodes.map((node, i) => `--- node ${'AB'[i]} (${node.url}) ---\n${node.output.split('\n').slice(-lines).join('\n')}`).join('\n');
+    return this.nodes.map((node, i) => `--- node ${'ABCDEFGH'[i]} (${node.url}) ---\n${node.output.split('\n').slice(-lines).join('\n')}`).join('\n');
   }
 
   async dispose() {

@@ -46,38 +46,6 @@ public sealed partial class RoomHubTests
     }
 
     [Fact]
-    public async Task Chat_before_joining_is_refused()
-    {
-        await using var client = await RoomClient.ConnectAsync(_factory);
-        var error = await Assert.ThrowsAsync<HubException>(() => client.SendChatAsync("hi"));
-        Assert.EndsWith("Join a room first.", error.Message);
-    }
-
-    [Theory]
-    [InlineData("", "cannot be empty")]
-    [InlineData("   ", "cannot be empty")]
-    public async Task Empty_chat_messages_are_refused(string text, string expected)
-    {
-        var roomId = await NewRoomAsync();
-        await using var ada = await RoomClient.JoinAsync(_factory, roomId, "Ada");
-        var error = await Assert.ThrowsAsync<HubException>(() => ada.SendChatAsync(text));
-        Assert.Contains(expected, error.Message);
-    }
-
-    [Fact]
-    public async Task A_2000_character_message_is_accepted_and_2001_is_refused()
-    {
-        var roomId = await NewRoomAsync();
-        await using var ada = await RoomClient.JoinAsync(_factory, roomId, "Ada");
-
-        await ada.SendChatAsync(new string('x', 2000));
-        var error = await Assert.ThrowsAsync<HubException>(() => ada.SendChatAsync(new string('x', 2001)));
-
-        Assert.Contains("at most 2,000 characters", error.Message);
-        Assert.Equal(2000, (await ada.Chat.NextAsync()).Text.Length);
-    }
-
-    [Fact]
     public async Task An_oversize_hub_message_closes_only_that_connection()
     {
         var roomId = await NewRoomAsync();

@@ -32,7 +32,7 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
             Assert.Equal(
                 ["admission_decisions", "chat_messages", "doc_history_base", "doc_snapshots", "doc_updates", "exam_candidates", "exam_rooms",
-                 "focus_events", "interviewer_notes", "invites", "room_recordings", "rooms", "schema_migrations"],
+                 "focus_events", "interviewer_notes", "invites", "room_recordings", "room_runs", "rooms", "schema_migrations"],
                 tables);
         }
         finally
