@@ -91,3 +91,29 @@ test('updates that arrive in order need no extra handshake', async () => {
     awareness.destroy(); // its outdated-state check is an interval timer that would keep the process alive
   }
 });
+
+test('a lost last update, with nothing after it to show a gap, arrives through the check once the others are quiet', async () => {
+  const serverDoc = new Y.Doc();
+  const room = fakeRoom(serverDoc);
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  const provider = new HubProvider(room, doc, awareness);
+  try {
+    await waitFor(() => provider.synced, { timeout: 5_000, message: 'first handshake' });
+    // Someone types, then deletes a word; the insert arrives, the deletion's broadcast is lost.
+    const writer = new Y.Doc();
+    const updates = [];
+    writer.on('update', (update) => { updates.push(update); Y.applyUpdate(serverDoc, update, 'other'); });
+    writer.getText('monaco').insert(0, 'keep drop');
+    writer.getText('monaco').delete(4, 5);
+    room.deliver(updateFrame(updates[0]));
+    assert.equal(doc.getText('monaco').toString(), 'keep drop');
+    assert.equal(doc.store.pendingStructs, null, 'nothing is held back: there is no gap to see');
+
+    await waitFor(() => doc.getText('monaco').toString() === 'keep', { timeout: 10_000, message: 'the lost deletion after the quiet check' });
+    assert.equal(room.handshakes(), 2, 'one state-vector exchange fetched it');
+  } finally {
+    provider.destroy();
+    awareness.destroy();
+  }
+});

@@ -15,6 +15,10 @@ export const PART_BYTES = 48 * 1024;
 /** How long an update that depends on one we never received may wait for it before the provider re-syncs. */
 export const GAP_RESYNC_MS = 1_000;
 
+/** How long after the last frame from the others the provider checks, once, that it has everything the server has:
+ * a broadcast lost in transit with nothing after it (the last edit of a burst, a deletion) leaves no gap to notice. */
+export const QUIET_CHECK_MS = 3_000;
+
 export class HubProvider {
   #room;
   #doc;
@@ -30,6 +34,8 @@ export class HubProvider {
   #onRejected;
   #gapTimer = null;
   #gapResyncs = 0;
+  #quietTimer = null;
+  #checkDue = false;
 
   /**
    * @param room the page's room client (current-room.js)
@@ -66,7 +72,19 @@ export class HubProvider {
     const answer = readFrame(frame, this.#doc, this.#awareness, this);
     if (answer) this.#invoke(answer).catch(() => {});
     this.#checkGap();
+    this.#checkWhenQuiet();
   };
+
+  // Once the others have been quiet for a moment, one state-vector exchange fetches anything of theirs that never
+  // arrived (usually nothing: the answer is empty). Idle rooms cost nothing: only frames from others arm it.
+  #checkWhenQuiet() {
+    clearTimeout(this.#quietTimer);
+    this.#quietTimer = setTimeout(() => {
+      this.#quietTimer = null;
+      this.#checkDue = true;
+      this.#pump();
+    }, QUIET_CHECK_MS);
+  }
 
   // An update that Yjs holds back (its dependencies are missing) means a broadcast never reached us: between
   // servers, Redis pub/sub drops messages when it is lost. If the missing part has not arrived shortly after, the
@@ -134,12 +152,26 @@ export class HubProvider {
     this.#pumping = this.#drain().finally(() => {
       this.#pumping = null;
       if (this.#pendingUpdates.length === 0) this.#notifyIdle();
-      else if (this.#synced) this.#pump();
+      if (this.#synced && (this.#pendingUpdates.length > 0 || this.#checkDue)) this.#pump();
     });
   }
 
   async #drain() {
-    while (this.#connected() && this.#synced && (this.#pendingUpdates.length > 0 || this.#awarenessDirty)) {
+    while (this.#connected() && this.#synced && (this.#pendingUpdates.length > 0 || this.#awarenessDirty || this.#checkDue)) {
+      if (this.#checkDue) {
+        // In the same queue as our own updates, so it never lands between the parts of a large one.
+        this.#checkDue = false;
+        try {
+          const replies = await this.#invoke(syncStep1Frame(this.#doc));
+          for (const answer of replies.map((frame) => readFrame(frame, this.#doc, this.#awareness, this)).filter(Boolean)) {
+            await this.#invoke(answer);
+          }
+        } catch (error) {
+          this.#handleError(error);
+          return;
+        }
+        continue;
+      }
       const updates = this.#pendingUpdates.splice(0);
       const sendAwareness = this.#awarenessDirty;
       this.#awarenessDirty = false;
@@ -153,7 +185,10 @@ export class HubProvider {
         return;
       }
     }
-    if (!this.#connected()) this.#pendingUpdates = []; // the next join's handshake sends them
+    if (!this.#connected()) {
+      this.#pendingUpdates = []; // the next join's handshake sends them
+      this.#checkDue = false; // and fetches what we lack
+    }
   }
 
   #connectionLost() {
@@ -209,6 +244,7 @@ export class HubProvider {
     if (this.#connected() && this.#synced) awarenessProtocol.removeAwarenessStates(this.#awareness, [this.#doc.clientID], 'local');
     this.#destroyed = true;
     clearTimeout(this.#gapTimer);
+    clearTimeout(this.#quietTimer);
     this.#room.connection.off('EditorFrame', this.#onFrame);
     this.#doc.off('update', this.#onDocUpdate);
     this.#awareness.off('update', this.#onAwarenessUpdate);

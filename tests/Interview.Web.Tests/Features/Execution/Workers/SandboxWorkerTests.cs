@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Interview.Web.Features.Execution;
 using Interview.Sandbox;
 using Interview.Web.Tests.Support;
 
@@ -51,6 +54,30 @@ public sealed class SandboxWorkerTests(SandboxWorkerTests.Cluster cluster) : ICl
         Assert.Equal("first\nsecond\n", result.Stdout);
         Nodes.RanOn(result);
         Assert.Contains(RunPhase.Running, observer.Phases);
+    }
+
+    [Fact]
+    public async Task A_rooms_run_and_the_runs_api_on_the_web_node_execute_on_the_workers()
+    {
+        var roomId = (await Nodes.Web.Rooms.CreateAsync("Workers", null)).Id;
+        await using var ada = await CrdtPeer.JoinAsync(Nodes.Web, roomId, "Ada");
+        await ada.EditAsync(text => { text.Delete(0, text.TextLength); text.Insert(0, "print(6 * 7)\n"); });
+        var room = (await Nodes.Web.Rooms.FindAsync(roomId))!;
+
+        Assert.Null(await room.StartRunAsync(ada.Client.Join!.ParticipantId!, null));
+        await Eventually.TrueAsync(() => room.EditorView.Latest is { State: RunState.Finished }, "the room's run finishes", TimeSpan.FromSeconds(60));
+        var run = room.EditorView.Latest!;
+        Assert.True(run.DisplayStatus == "ok", $"{run.DisplayStatus}: {run.Message}\n{Nodes.Logs}");
+        Assert.Equal("42\n", run.Stdout);
+
+        using var http = Nodes.Web.CreateClient();
+        using var response = await http.PostAsJsonAsync("/api/runs", new { language = "python", source = "print('api')\n" });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("api\n", body.GetProperty("stdout").GetString());
+        var node = body.GetProperty("node").GetString();
+        Assert.Contains(Nodes.Workers, worker => node?.Contains($"-{worker.ProcessId}-", StringComparison.Ordinal) == true);
+        Assert.False(Nodes.LocalSandbox.Started);
     }
 
     [Fact]
