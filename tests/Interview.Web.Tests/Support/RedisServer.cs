@@ -4,18 +4,21 @@ using System.Text;
 namespace Interview.Web.Tests.Support;
 
 /// <summary>
-/// Debian's <c>redis-server</c> on a free loopback port, in memory only, for cluster tests. Stopped (killed) on
-/// dispose. Install it with scripts/setup.sh.
+/// Debian's <c>redis-server</c> on a free loopback port for cluster tests, its data in a temporary folder (an
+/// append-only file synced on every write, as docs/operations.md advises), so a restart after an outage comes back
+/// with the cluster's membership table. Stopped (killed) on dispose. Install it with scripts/setup.sh.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private const string Binary = "/usr/bin/redis-server";
+    private readonly string _dataDir;
     private ChildProcess _process;
 
-    private RedisServer(ChildProcess process, int port)
+    private RedisServer(string dataDir, int port)
     {
-        _process = process;
+        _dataDir = dataDir;
         Port = port;
+        _process = Launch(dataDir, port);
     }
 
     public int Port { get; }
@@ -30,22 +33,23 @@ public sealed class RedisServer : IAsyncDisposable
     {
         if (!File.Exists(Binary)) throw new InvalidOperationException($"{Binary} is missing: run scripts/setup.sh (Debian package redis-server)");
         var port = ChildProcess.FreePort();
-        var server = new RedisServer(Launch(port), port);
+        var server = new RedisServer(Directory.CreateTempSubdirectory("interview-redis-").FullName, port);
         await server.WaitForPingAsync(timeout);
         return server;
     }
 
-    /// <summary>Kills the server (an outage); <see cref="StartAgainAsync"/> brings it back on the same port, empty.</summary>
+    /// <summary>Kills the server (an outage); <see cref="StartAgainAsync"/> brings it back on the same port with its data.</summary>
     public void Stop() => _process.Dispose();
 
     public async Task StartAgainAsync()
     {
-        _process = Launch(Port);
+        _process = Launch(_dataDir, Port);
         await WaitForPingAsync(null);
     }
 
-    private static ChildProcess Launch(int port) => ChildProcess.Start(Binary,
-        ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]);
+    private static ChildProcess Launch(string dataDir, int port) => ChildProcess.Start(Binary,
+        ["--port", port.ToString(), "--bind", "127.0.0.1", "--dir", dataDir, "--save", "", "--appendonly", "yes", "--appendfsync", "always",
+         "--daemonize", "no"]);
 
     private async Task WaitForPingAsync(TimeSpan? timeout)
     {
@@ -82,6 +86,8 @@ public sealed class RedisServer : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _process.Dispose();
+        try { Directory.Delete(_dataDir, recursive: true); }
+        catch (IOException) { }
         return ValueTask.CompletedTask;
     }
 }
