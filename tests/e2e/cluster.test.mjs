@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { launchBrowser } from './support/browser.mjs';
 import { LocalCluster } from './support/cluster.mjs';
-import { createRoom, joinRoom, participantNames, sendChat } from './support/room.mjs';
+import { createRoom, joinRoom, participantNames, sendChat, waitConnected } from './support/room.mjs';
 import { createRoomOverHttp, HubPeer } from './support/hub-peer.mjs';
 import { waitFor } from './support/wait.mjs';
 import { waitEditorSynced, editorText, setEditorText, caretToEnd, typeInEditor, waitSameText, waitTextEquals } from './support/editor.mjs';
@@ -17,7 +17,8 @@ let cluster;
 let browser;
 
 before(async () => {
-  cluster = await LocalCluster.start();
+  // Orleans' own information lines would push the rooms' "is active on this node" lines out of the kept output.
+  cluster = await LocalCluster.start({ env: { Serilog__MinimumLevel__Override__Orleans: 'Warning' } });
   browser = await launchBrowser({ media: 'none' });
 });
 
@@ -208,4 +209,62 @@ test('a stock y-websocket client on node B and a browser on node A converge', as
     doc.destroy();
     await ada.context().close();
   }
+});
+
+/** Records every state the page's connection badge shows from now on, however briefly (the page keeps them in `window`). */
+async function recordConnectionStates(page) {
+  await page.evaluate(() => {
+    const badge = () => document.querySelector('[data-testid="connection-status"]');
+    window.__connectionStates = [badge()?.getAttribute('data-state')];
+    new MutationObserver(() => {
+      const state = badge()?.getAttribute('data-state');
+      if (state && window.__connectionStates.at(-1) !== state) window.__connectionStates.push(state);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+// Last: it kills a node (and starts it again on its address).
+test('the node hosting a room dies (kill -9): people on the other nodes reconnect by themselves and nothing typed is lost', async () => {
+  const { ada, roomId } = await roomOnNodeA();
+  const grace = await personOn(cluster.b, roomId, 'Grace');
+  await withNodeOutput(async () => {
+    await Promise.all([waitEditorSynced(ada), waitEditorSynced(grace)]);
+    await setEditorText(ada, 'before the crash\n');
+    await waitTextEquals([ada, grace], 'before the crash\n', { message: 'the text on both nodes' });
+
+    const hosts = cluster.nodes.filter((node) => node.output.includes(`Room ${roomId} is active on this node`));
+    assert.equal(hosts.length, 1, 'one node logged that it hosts the room');
+    const host = hosts[0];
+    const people = [[ada, cluster.a], [grace, cluster.b]];
+    const survivors = people.filter(([, node]) => node !== host).map(([page]) => page);
+    for (const page of survivors) await recordConnectionStates(page);
+
+    await host.stop(); // SIGKILL
+    // The room comes back on a surviving node; each surviving node cuts its own people, whose pages reconnect.
+    for (const page of survivors) {
+      let states = [];
+      await waitFor(async () => {
+        states = await page.evaluate(() => window.__connectionStates);
+        return states.includes('reconnecting') && states.at(-1) === 'connected';
+      }, { timeout: 60_000, message: 'the badge goes reconnecting → connected' })
+        .catch((error) => { throw new Error(`${error.message} (states: ${states.join(' → ')}; host ${host.url})`); });
+      await waitEditorSynced(page, 30_000);
+      assert.equal(await editorText(page), 'before the crash\n');
+    }
+    // The dead node comes back on its address (as a replacement behind the load balancer would) and its people too.
+    await host.run();
+    for (const [page] of people) {
+      await waitConnected(page, 90_000);
+      await waitEditorSynced(page, 90_000);
+    }
+    await waitTextEquals([ada, grace], 'before the crash\n', { timeout: 30_000, message: 'the text after the crash' });
+    await Promise.all([caretToEnd(ada), caretToEnd(grace)]);
+    await Promise.all([typeInEditor(ada, 'aaaa ', { delay: 25 }), typeInEditor(grace, 'bbbb ', { delay: 25 })]);
+    const merged = await waitSameText([ada, grace], { timeout: 30_000 });
+    assert.ok(merged.startsWith('before the crash\n'), merged);
+    // Four of each, and one of each in "before the crash".
+    assert.equal(merged.split('a').length - 1, 5, merged);
+    assert.equal(merged.split('b').length - 1, 5, merged);
+  });
+  await Promise.all([ada.context().close(), grace.context().close()]);
 });

@@ -94,8 +94,9 @@ class RoomClient {
     if (this.#identity && this.#connection.state === HubConnectionState.Connected) this.#connection.send('PageHidden');
   };
 
-  async #start() {
-    this.#status.hub = 'connecting';
+  /** Starts the connection; the badge says `state` meanwhile ('reconnecting' when the page was connected before). */
+  async #start(state = 'connecting') {
+    this.#status.hub = state;
     const started = await startWithRetry(this.#connection, this.#abort.signal, () => { this.#status.hub = 'reconnecting'; });
     if (started) this.#status.hub = 'connected';
     return started;
@@ -103,8 +104,7 @@ class RoomClient {
 
   // The automatic reconnect gave up or the server closed the connection: start over, then rejoin.
   async #restart() {
-    this.#status.hub = 'reconnecting';
-    this.#started = this.#start();
+    this.#started = this.#start('reconnecting');
     if (await this.#started) await this.#rejoin();
   }
 

@@ -14,7 +14,17 @@ internal static class StateCleaner
     {
         if (!Directory.Exists(stateRoot)) return;
         foreach (var dir in Directory.GetDirectories(stateRoot))
-            if (InstanceNames.IsStale(Path.GetFileName(dir))) Remove(dir);
+        {
+            if (!InstanceNames.IsStale(Path.GetFileName(dir))) continue;
+            try
+            {
+                Remove(dir);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Another runner starting at the same time removed it first.
+            }
+        }
     }
 
     public static void Remove(string dir)
