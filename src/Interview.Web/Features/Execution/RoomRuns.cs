@@ -18,40 +18,40 @@ internal sealed partial class RoomRuns : IRoomRuns
     private const string Interrupted = "The server running this room stopped during the run; run it again.";
     private static readonly TimeSpan OutputPublishInterval = TimeSpan.FromMilliseconds(50);
 
-    private readonly IRoomScope room;
-    private readonly RoomDocument document;
-    private readonly EditorServices services;
-    private readonly IRunStore store;
+    private readonly IRoomScope _room;
+    private readonly RoomDocument _document;
+    private readonly EditorServices _services;
+    private readonly IRunStore _store;
     private ImmutableList<RunView> _runs;
     private ActiveRun? _activeRun;
 
     public RoomRuns(IRoomScope room, RoomDocument document, EditorServices services, IRunStore store, IReadOnlyList<RunView> history)
     {
-        this.room = room;
-        this.document = document;
-        this.services = services;
-        this.store = store;
+        _room = room;
+        _document = document;
+        _services = services;
+        _store = store;
         _runs = [.. history.Select(run => run.State is RunState.Queued or RunState.Running
             ? run with { State = RunState.Finished, QueuePosition = null, Status = RunStatus.InternalError, Message = Interrupted }
             : run)];
-        if (!_runs.IsEmpty) document.ShowRuns(_runs);
+        if (!_runs.IsEmpty) _document.ShowRuns(_runs);
     }
 
-    public Task<string?> StartRunAsync(string participantId, string? stdin) => room.Enqueue(async () =>
+    public Task<string?> StartRunAsync(string participantId, string? stdin) => _room.Enqueue(async () =>
     {
-        if (room.Ended) return "The room has ended.";
-        if (!room.Participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
+        if (_room.Ended) return "The room has ended.";
+        if (!_room.Participants.TryGetValue(participantId, out var participant)) return "Join the room first.";
         if (!RolePolicy.CanRun(participant.Role)) return "Observers cannot run code.";
         if (_activeRun is not null) return "A run is already in progress.";
-        if (stdin?.Length > services.Options.MaxStdinChars) return $"Input is limited to {services.Options.MaxStdinChars} characters.";
+        if (stdin?.Length > _services.Options.MaxStdinChars) return $"Input is limited to {_services.Options.MaxStdinChars} characters.";
 
-        var (text, language) = await document.ReadAsync();
+        var (text, language) = await _document.ReadAsync();
         var run = new ActiveRun(RoomTokens.NewParticipantId()[1..], new RunView(
-            "", language, participant.DisplayName, room.Time.GetUtcNow(), RunState.Queued, null, null, "", "", null, 0, 0, 0, null, null, false, null));
+            "", language, participant.DisplayName, _room.Time.GetUtcNow(), RunState.Queued, null, null, "", "", null, 0, 0, 0, null, null, false, null));
         run.View = run.View with { Id = run.Id };
         try
         {
-            await store.SaveAsync(room.Id, run.View, services.Options.RunHistory);
+            await _store.SaveAsync(_room.Id, run.View, _services.Options.RunHistory);
         }
         catch (DbException)
         {
@@ -59,14 +59,14 @@ internal sealed partial class RoomRuns : IRoomRuns
         }
         _activeRun = run;
         ReplaceRun(run.View);
-        var request = new RunRequest(language, text, string.IsNullOrEmpty(stdin) ? null : stdin, "room:" + room.Id);
+        var request = new RunRequest(language, text, string.IsNullOrEmpty(stdin) ? null : stdin, "room:" + _room.Id);
         _ = ExecuteAsync(run, request);
         return null;
     });
 
-    public Task CancelRunAsync(string participantId) => room.Enqueue(() =>
+    public Task CancelRunAsync(string participantId) => _room.Enqueue(() =>
     {
-        if (room.Participants.TryGetValue(participantId, out var participant) && RolePolicy.CanRun(participant.Role)) CancelActive();
+        if (_room.Participants.TryGetValue(participantId, out var participant) && RolePolicy.CanRun(participant.Role)) CancelActive();
         return Task.CompletedTask;
     });
 
@@ -83,7 +83,7 @@ internal sealed partial class RoomRuns : IRoomRuns
         var cancelled = false;
         try
         {
-            result = await services.Runner.RunAsync(request, new Observer(this, run), run.Cancellation.Token);
+            result = await _services.Runner.RunAsync(request, new Observer(this, run), run.Cancellation.Token);
         }
         catch (OperationCanceledException) { cancelled = true; }
         catch (SandboxBusyException e) { error = e.Message; }
@@ -91,7 +91,7 @@ internal sealed partial class RoomRuns : IRoomRuns
         catch (Exception e) { error = "The sandbox failed: " + e.Message; }
         try
         {
-            await room.Enqueue(() =>
+            await _room.Enqueue(() =>
             {
                 return FinishRunAsync(run, result, cancelled, error);
             });
@@ -122,11 +122,11 @@ internal sealed partial class RoomRuns : IRoomRuns
         run.View = view;
         try
         {
-            await store.SaveAsync(room.Id, view, services.Options.RunHistory);
+            await _store.SaveAsync(_room.Id, view, _services.Options.RunHistory);
         }
         catch (DbException e)
         {
-            Log.SaveFailed(room.Logger, room.Id, view.Id, e);
+            Log.SaveFailed(_room.Logger, _room.Id, view.Id, e);
         }
         ReplaceRun(view);
     }
@@ -136,8 +136,8 @@ internal sealed partial class RoomRuns : IRoomRuns
     {
         var index = _runs.FindIndex(r => r.Id == view.Id);
         _runs = index >= 0 ? _runs.SetItem(index, view) : _runs.Insert(0, view);
-        if (_runs.Count > services.Options.RunHistory) _runs = _runs.RemoveRange(services.Options.RunHistory, _runs.Count - services.Options.RunHistory);
-        document.ShowRuns(_runs);
+        if (_runs.Count > _services.Options.RunHistory) _runs = _runs.RemoveRange(_services.Options.RunHistory, _runs.Count - _services.Options.RunHistory);
+        _document.ShowRuns(_runs);
     }
 
     private static RunView LiveView(ActiveRun run) => run.View with
@@ -152,7 +152,7 @@ internal sealed partial class RoomRuns : IRoomRuns
     {
         if (run.PublishScheduled) return;
         run.PublishScheduled = true;
-        _ = Task.Delay(OutputPublishInterval, room.Time).ContinueWith(_ => room.Enqueue(() =>
+        _ = Task.Delay(OutputPublishInterval, _room.Time).ContinueWith(_ => _room.Enqueue(() =>
         {
             run.PublishScheduled = false;
             if (ReferenceEquals(_activeRun, run)) ReplaceRun(run.View = LiveView(run));
@@ -161,7 +161,7 @@ internal sealed partial class RoomRuns : IRoomRuns
     }
 
     /// <summary>Queues <paramref name="action"/> on the room's loop (sandbox notifications arrive on other threads).</summary>
-    private Task PostAsync(Func<Task> action) => room.Enqueue(action);
+    private Task PostAsync(Func<Task> action) => _room.Enqueue(action);
 
     private sealed class ActiveRun(string id, RunView view)
     {
