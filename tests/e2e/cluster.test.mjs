@@ -235,6 +235,7 @@ test('the node hosting a room dies (kill -9): people on the other nodes reconnec
     const hosts = cluster.nodes.filter((node) => node.output.includes(`Room ${roomId} is active on this node`));
     assert.equal(hosts.length, 1, 'one node logged that it hosts the room');
     const host = hosts[0];
+    console.log(`# the room's host: node ${'ABC'[cluster.nodes.indexOf(host)]}`);
     const people = [[ada, cluster.a], [grace, cluster.b]];
     const survivors = people.filter(([, node]) => node !== host).map(([page]) => page);
     for (const page of survivors) await recordConnectionStates(page);

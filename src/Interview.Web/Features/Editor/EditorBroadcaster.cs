@@ -22,5 +22,5 @@ internal sealed class HubEditorBroadcaster(IHubContext<RoomHub, IRoomClient> hub
             ? hub.Clients.Group(GroupName(roomId)).EditorFrame(frame)
             : hub.Clients.GroupExcept(GroupName(roomId), [exceptConnectionId]).EditorFrame(frame);
 
-    public Task AddAsync(string roomId, string connectionId) => hub.Groups.AddToGroupAsync(connectionId, GroupName(roomId));
+    public Task AddAsync(string roomId, string connectionId) => GroupChange.WaitBoundedAsync(hub.Groups.AddToGroupAsync(connectionId, GroupName(roomId)));
 }

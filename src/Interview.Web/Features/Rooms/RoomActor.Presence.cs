@@ -85,12 +85,16 @@ internal sealed partial class RoomActor
         await _broadcaster.AddAsync(Id, connectionId);
     }
 
-    /// <summary>The connection is no longer the participant's: out of the room's groups, its cursors gone.</summary>
+    /// <summary>
+    /// The connection is no longer the participant's: its cursors go. It is out of the room's groups already (SignalR
+    /// takes a closed connection out of its groups; a hidden page's hub connection is taken out by the hub on its own
+    /// node), so the room does not ask the backplane, which would wait for an acknowledgement about a connection that
+    /// may be gone.
+    /// </summary>
     private async Task DetachAsync(Participant participant, string connectionId)
     {
         participant.Connections.Remove(connectionId);
         if (participant.ConnectionId == connectionId) participant.ConnectionId = null;
-        await _broadcaster.RemoveAsync(Id, connectionId);
         await Document.ForgetPeerAsync(connectionId);
     }
 

@@ -30,20 +30,46 @@ internal sealed class HubRoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, 
 
     public IRoomClient Connection(string connectionId) => hub.Clients.Client(connectionId);
 
-    public Task AddAsync(string roomId, string connectionId) => hub.Groups.AddToGroupAsync(connectionId, RoomHub.GroupName(roomId));
+    public Task AddAsync(string roomId, string connectionId) =>
+        GroupChange.WaitBoundedAsync(hub.Groups.AddToGroupAsync(connectionId, RoomHub.GroupName(roomId)));
 
     public async Task RemoveAsync(string roomId, string connectionId)
     {
-        // A socket is in no group; asking the Redis backplane to remove one would wait half a minute for an
-        // acknowledgement no node sends (it only answers for its own hub connections).
+        // A socket is in no group; asking the Redis backplane to remove one would wait for an acknowledgement no node
+        // sends (it only answers for its own hub connections).
         if (Editor.YjsSockets.IsSocket(connectionId)) return;
-        await hub.Groups.RemoveFromGroupAsync(connectionId, RoomHub.GroupName(roomId));
-        await hub.Groups.RemoveFromGroupAsync(connectionId, Editor.HubEditorBroadcaster.GroupName(roomId));
+        await GroupChange.WaitBoundedAsync(Task.WhenAll(
+            hub.Groups.RemoveFromGroupAsync(connectionId, RoomHub.GroupName(roomId)),
+            hub.Groups.RemoveFromGroupAsync(connectionId, Editor.HubEditorBroadcaster.GroupName(roomId))));
     }
 
     public async Task ExpelAsync(string roomId, string connectionId, string reason)
     {
         await RemoveAsync(roomId, connectionId);
         if (Editor.YjsSockets.IsSocket(connectionId)) await sockets.CloseAsync(connectionId, reason);
+    }
+}
+
+/// <summary>
+/// A group change for a connection on another node goes through the backplane and waits for that node's
+/// acknowledgement. For a connection that has just gone no node answers, and SignalR's Redis backplane gives up only
+/// after 30 s: a room's loop must not wait that long. It waits at most <see cref="Patience"/>; the change goes on by
+/// itself (a connection that is gone is in no group anyway).
+/// </summary>
+internal static class GroupChange
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
+
+    public static async Task WaitBoundedAsync(Task change)
+    {
+        try
+        {
+            await change.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            // Observed later, so a late failure of the change is not an unobserved task exception.
+            _ = change.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        }
     }
 }

@@ -83,6 +83,11 @@ public sealed partial class RoomHub(IRoomRegistry rooms, Cluster.LocalHubConnect
         if (Context.Items.Remove(RoomItem, out var item) && item is IRoom room)
         {
             Context.Items.Remove(ParticipantItem);
+            // Out of the room's groups here, on the connection's own node, before the room hears of it: the page
+            // closes right after saying so, and hears nothing more of the room from now on.
+            await GroupChange.WaitBoundedAsync(Task.WhenAll(
+                Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(room.Id)),
+                Groups.RemoveFromGroupAsync(Context.ConnectionId, Editor.HubEditorBroadcaster.GroupName(room.Id))));
             await room.ConnectionLostAsync(Context.ConnectionId, ConnectionLoss.PageHidden);
         }
     }
