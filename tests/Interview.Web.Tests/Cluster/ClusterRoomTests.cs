@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using Interview.Web.Tests.Support;
 
 namespace Interview.Web.Tests.Cluster;
@@ -44,6 +45,24 @@ public sealed class ClusterRoomTests(RoomCluster cluster) : IClassFixture<RoomCl
         // What the room stored is what they all have: a newcomer on another node reads the same text.
         await using var dee = await JoinAsync(cluster.Nodes[2], roomId, "Dee");
         Assert.Equal(ada.Text, dee.Text);
+    }
+
+    [Fact]
+    public async Task A_page_closing_on_another_node_than_the_rooms_does_not_hold_up_the_room()
+    {
+        var roomId = await RoomCluster.CreateRoomAsync(cluster.Nodes[0]);
+        await using var bob = await JoinAsync(cluster.Nodes[0], roomId, "Bob");
+        var host = cluster.HostOf(roomId);
+        var away = cluster.Nodes.First(n => n != host);
+        for (var i = 0; i < 3; i++)
+        {
+            // A page on a node that does not host the room says it is going away and closes at once, as a reload does.
+            var leaving = await JoinAsync(away, roomId, $"Reloading {i}");
+            await leaving.Connection.SendAsync("PageHidden");
+            await leaving.DisposeAsync();
+            // The room goes on at once: its loop is not waiting for an acknowledgement about the closed connection.
+            await bob.Client.SendChatAsync($"still here {i}").WaitAsync(TimeSpan.FromSeconds(10));
+        }
     }
 
     private static async Task<CrdtPeer> JoinAsync(NodeProcess node, string roomId, string name)
