@@ -163,6 +163,9 @@ internal sealed class SandboxInstance : IDisposable
         await feeding.ConfigureAwait(false);
         var killed = (KillReason)Volatile.Read(ref _killReason);
         if (killed == KillReason.None && cpuNs > cpuLimitNs) killed = KillReason.CpuTime;
+        // The wall timer and the stopwatch are different clocks: the timer may fire a millisecond before the stopwatch
+        // reaches the limit. A program killed for the wall limit ran at least that long.
+        if (killed == KillReason.WallTime) wallMs = Math.Max(wallMs, limits.WallTimeMs);
         var (code, signal) = Signals.FromExitCode(_process.ExitCode);
         var err = stderr.Kept;
         string? internalError = null;
