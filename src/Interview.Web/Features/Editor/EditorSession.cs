@@ -10,7 +10,7 @@ public sealed record EditorStats(bool Loaded, int Peers, long LastSeq, long Esti
 
 /// <summary>
 /// The authoritative Yjs document of one room and the y-protocols conversation with its peers (hub connections and
-/// y-websocket clients). Owned by the room actor: every method runs on the actor's loop, so nothing here is locked.
+/// y-websocket clients). Owned by the room's <see cref="RoomDocument"/>: every method runs on the room's loop, so nothing here is locked.
 /// Loaded lazily from storage (latest snapshot + updates after it), unloaded when idle. <paramref name="displayNameOf"/>
 /// names the participant behind an update, for the history; <paramref name="post"/> queues work on the actor's loop
 /// (a finished commit).

@@ -9,7 +9,7 @@ public sealed record EditorView(string Language, ImmutableList<RunView> Runs)
     public RunView? Latest => Runs.IsEmpty ? null : Runs[0];
 }
 
-/// <summary>The editor and runs of a room (implemented by the room actor; every call is queued on its loop).</summary>
+/// <summary>The editor of a room and the runs it shows (implemented by <see cref="RoomDocument"/>; every call is queued on the room's loop).</summary>
 public interface IEditorRoom : IEditorCommands
 {
     /// <summary>The latest published editor state.</summary>

@@ -13,7 +13,7 @@ public sealed record RoomMember(string ParticipantId, string DisplayName, Partic
     public bool IsCandidate => Role == ParticipantRole.Candidate;
 }
 
-/// <summary>The room's side of invigilation (implemented by the room actor).</summary>
+/// <summary>The room's side of invigilation (implemented by <see cref="RoomInvigilation"/>, on the room's loop).</summary>
 public interface IProctoredRoom
 {
     /// <summary>The participant, connected or reconnecting; null if not in the room.</summary>

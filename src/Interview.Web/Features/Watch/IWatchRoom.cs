@@ -1,7 +1,7 @@
 namespace Interview.Web.Features.Watch;
 
 /// <summary>
-/// Watch-together in a room (implemented by the room actor; every call is queued on its loop). Commands return an
+/// Watch-together in a room (implemented by <see cref="RoomWatch"/>; every call is queued on the room's loop). Commands return an
 /// error message for the user, or null when applied. Videos arrive already resolved (<see cref="VideoResolver"/>).
 /// </summary>
 public interface IWatchRoom : IWatchCommands
