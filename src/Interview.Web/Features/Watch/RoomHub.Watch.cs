@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace Interview.Web.Features.Rooms;
 
 /// <summary>
-/// Watch-together's hub methods. Commands go to the room (its <see cref="RoomWatch"/>), which owns the playback state and checks who may
-/// control it (<see cref="WatchPermissions"/>); a refusal is a <see cref="HubException"/> with the reason. Every
-/// change reaches the room as <see cref="IWatchClient.WatchChanged"/>.
+/// Watch-together's hub methods. Commands go to the room (its <see cref="RoomWatch"/>), which owns the playback state
+/// and checks who may control it (<see cref="WatchPermissions"/>); a refusal is a <see cref="HubException"/> with the
+/// reason. Every change reaches the room as <see cref="IWatchClient.WatchChanged"/>.
 /// </summary>
 public sealed partial class RoomHub
 {
