@@ -42,10 +42,13 @@ export async function typeInEditor(page, text, { delay = 0 } = {}) {
 }
 
 export async function waitTextEquals(pages, expected, { timeout = 20_000, message = 'editor text' } = {}) {
+  let texts = [];
   await waitFor(async () => {
-    for (const page of pages) if ((await editorText(page)) !== expected) return false;
-    return true;
-  }, { timeout, message });
+    texts = await Promise.all(pages.map(editorText));
+    return texts.every((text) => text === expected);
+  }, { timeout, message }).catch((error) => {
+    throw new Error(`${error.message}; expected ${JSON.stringify(expected)}, the editors show ${texts.map((t) => JSON.stringify(t)).join(', ')}`);
+  });
 }
 
 export async function waitSameText(pages, { timeout = 20_000 } = {}) {
