@@ -7,7 +7,7 @@ namespace Interview.Web.Features.Proctoring;
 public sealed class ExamStore(IDatabase database) : IExamStore
 {
     public Task AssignRoomAsync(string roomId, string testId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
+        database.ExecuteAsync("""
             INSERT INTO exam_rooms (room_id, test_id) VALUES (@room, @test)
             ON CONFLICT (room_id) DO UPDATE SET test_id = excluded.test_id
             """, new { room = roomId, test = testId }, cancellationToken);
@@ -28,7 +28,7 @@ public sealed class ExamStore(IDatabase database) : IExamStore
     }
 
     public Task RememberCandidateAsync(ExamCandidateRecord candidate, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
+        database.ExecuteAsync("""
             INSERT INTO exam_candidates (room_id, candidate_key, display_name, first_seen_at) VALUES (@room, @key, @name, @at)
             ON CONFLICT DO NOTHING
             """,
@@ -76,12 +76,6 @@ public sealed class ExamStore(IDatabase database) : IExamStore
             if (Enum.TryParse<FocusKind>(r.Kind, out var kind))
                 events.Add(new FocusEvent(r.Seq, r.RoomId, r.CandidateKey, r.DisplayName, kind, r.Detail, FromUnix(r.At)));
         return events;
-    }
-
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
     private static DateTimeOffset FromUnix(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

@@ -36,18 +36,18 @@ public sealed class RoomStore(IDatabase database) : IRoomStore
     }
 
     public Task MarkEndedAsync(string roomId, DateTimeOffset endedAt, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE rooms SET ended_at = @at, last_active_at = @at WHERE id = @id",
+        database.ExecuteAsync("UPDATE rooms SET ended_at = @at, last_active_at = @at WHERE id = @id",
             new { id = roomId, at = endedAt.ToUnixTimeMilliseconds() }, cancellationToken);
 
     public Task TouchAsync(string roomId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(TouchSql, new { id = roomId, at = at.ToUnixTimeMilliseconds() }, cancellationToken);
+        database.ExecuteAsync(TouchSql, new { id = roomId, at = at.ToUnixTimeMilliseconds() }, cancellationToken);
 
     public Task SaveSettingsAsync(string roomId, bool lobby, bool editorLocked, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE rooms SET lobby = @lobby, editor_locked = @locked WHERE id = @id",
+        database.ExecuteAsync("UPDATE rooms SET lobby = @lobby, editor_locked = @locked WHERE id = @id",
             new { id = roomId, lobby, locked = editorLocked }, cancellationToken);
 
     public Task AddAdmissionAsync(string roomId, AdmissionDecision decision, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
+        database.ExecuteAsync("""
             INSERT INTO admission_decisions (room_id, kind, key, decided_at) VALUES (@room, @kind, @key, @at)
             ON CONFLICT DO NOTHING
             """,
@@ -113,12 +113,6 @@ public sealed class RoomStore(IDatabase database) : IRoomStore
 
     /// <summary>Moves the room's last activity forward, never back.</summary>
     private const string TouchSql = "UPDATE rooms SET last_active_at = @at WHERE id = @id AND last_active_at < @at";
-
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-    }
 
     private static DateTimeOffset FromUnix(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
